@@ -20,3 +20,8 @@ class EditionPluginConfig(base.Config):
 
     crossrefs_file = c.Type(str, default="crossrefs.yml")
     """Cross-references file, inside ``sources_dir``."""
+
+    documents_page = c.Type(str, default="")
+    """Source path of a generated page listing every document (e.g. ``documents.md``); empty for
+    none. A site with many documents names this page in its ``nav`` instead of each document,
+    so that the nav, which Material renders into every page, stays the same size."""

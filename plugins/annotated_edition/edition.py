@@ -10,6 +10,7 @@ from .diagnostics import Diagnostics, EditionError
 from .documents import load_document
 from .links import LinkGraph, load_crossrefs
 from .model import Document, Edition
+from .timing import measured
 
 __all__ = ["EditionConfig", "check_edition", "load_edition", "link_graph"]
 
@@ -70,6 +71,7 @@ def load_edition(config: EditionConfig) -> Edition:
     return edition
 
 
+@measured("link")
 def link_graph(edition: Edition) -> LinkGraph:
     return LinkGraph(edition.crossrefs)
 

@@ -37,8 +37,35 @@ class _ScopeToNote(Treeprocessor):
                 element.set("href", f"#{self.prefix}-{href[1:]}")
 
 
+class _NoteConverter:
+    """One Markdown converter reused for every note: building one costs more than converting a
+    typical note, and a build converts thousands. ``reset()`` clears every extension's state
+    (footnotes above all) between notes, so no note sees another's."""
+
+    def __init__(self) -> None:
+        self.md = markdown.Markdown(extensions=list(NOTE_EXTENSIONS), output_format="html")
+        self.scope = _ScopeToNote(self.md, "")
+        self.md.treeprocessors.register(self.scope, "scope_to_note", 1)
+        self.busy = False
+
+    def convert(self, body: str, anchor: str) -> str:
+        self.md.reset()
+        self.scope.prefix = anchor
+        return self.md.convert(body)
+
+
+_converter: _NoteConverter | None = None
+
+
 def render_note_body(body: str, anchor: str) -> str:
     """Markdown → HTML for one note; ``anchor`` scopes the ids it creates."""
-    md = markdown.Markdown(extensions=list(NOTE_EXTENSIONS), output_format="html")
-    md.treeprocessors.register(_ScopeToNote(md, anchor), "scope_to_note", 1)
-    return md.convert(body)
+    global _converter
+    if _converter is None:
+        _converter = _NoteConverter()
+    if _converter.busy:  # re-entered (a Markdown extension rendering a note): use a fresh one
+        return _NoteConverter().convert(body, anchor)
+    _converter.busy = True
+    try:
+        return _converter.convert(body, anchor)
+    finally:
+        _converter.busy = False

@@ -6,12 +6,18 @@ Phases (MkDocs 1.6 event order):
 - ``on_files``: drop note files from the page list (they are data), add the generated pages;
   clause pages stay out of the navigation so page size does not grow with the corpus.
 - ``on_page_markdown``: fill placeholders in hand-written pages (the home page's newest notes).
+- ``on_post_build``: write the build's phase timings when ``ANNOTATED_EDITION_TIMINGS`` names a
+  file (scripts/bench.py reads it); otherwise nothing.
+
+Each hook's work is charged to a phase of ``self.clock`` (load, anchor, link, render, export);
+see timing.py. Measuring is always on and costs microseconds; only the file is optional.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import posixpath
-import time
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -27,6 +33,8 @@ from .edition import EditionConfig, link_graph, load_edition
 from .model import Edition
 from .render import RenderContext, generated_pages
 from .home import NEWEST_NOTES_MARKER, render_newest_notes
+from .catalogue import render_documents_page
+from .timing import PhaseClock
 
 __all__ = ["AnnotatedEditionPlugin"]
 
@@ -34,6 +42,18 @@ log = get_plugin_logger(__name__)
 
 _ASSETS = Path(__file__).parent / "assets"
 _STYLESHEET = "assets/annotated-edition/edition.css"
+TIMINGS_ENV = "ANNOTATED_EDITION_TIMINGS"
+
+
+def _nav_paths(nav: object) -> set[str]:
+    """Every page path named in a ``nav`` configuration, at any depth."""
+    if isinstance(nav, str):
+        return {nav.lstrip("/")}
+    if isinstance(nav, dict):
+        return set().union(*(_nav_paths(value) for value in nav.values())) if nav else set()
+    if isinstance(nav, list):
+        return set().union(*(_nav_paths(item) for item in nav)) if nav else set()
+    return set()
 
 
 class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
@@ -42,14 +62,15 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
     def __init__(self) -> None:
         self.edition: Edition | None = None
         self.root = Path.cwd()
-        self.timings: dict[str, float] = {}
+        self.clock = PhaseClock()
+        self.generated_count = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance across ``mkdocs serve`` rebuilds."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.edition = None
-        self.timings = {}
+        self.clock = PhaseClock()
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         for extension in ("attr_list", "toc"):
             if extension not in config.markdown_extensions:
@@ -66,14 +87,13 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             else str(docs_dir / self.config.commentary_dir),
             crossrefs_file=self.config.crossrefs_file,
         )
-        started = time.perf_counter()
         try:
-            self.edition = load_edition(edition_config)
+            with self.clock.phase("load"):
+                self.edition = load_edition(edition_config)
         except EditionError as error:
             for line in error.diagnostics.format(self.root).splitlines():
                 log.error(line)
             raise PluginError(f"annotated-edition: {error.args[0].splitlines()[0]} (listed above)") from None
-        self.timings["load"] = time.perf_counter() - started
         return config
 
     def _edit_url(self, config: MkDocsConfig):  # type: ignore[no-untyped-def]
@@ -90,33 +110,63 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.edition is not None
-        started = time.perf_counter()
+        with self.clock.phase("link"):
+            graph = link_graph(self.edition)
+        with self.clock.phase("render"):
+            return self._add_generated_pages(files, config, graph)
+
+    def _inclusion(self, src_uri: str, config: MkDocsConfig, in_nav: set[str]) -> InclusionLevel:
+        """Clause pages never go in the nav. A document page or the documents page goes in it when
+        the nav names it, or when there is no explicit nav; otherwise it stays out quietly (no
+        "not included in the nav" notice, which ``validation.omitted_files: warn`` turns into a
+        failure). A site with hundreds of documents names the documents page only."""
+        is_listing = src_uri.endswith("/index.md") or src_uri == self.config.documents_page
+        if is_listing and (config.nav is None or src_uri in in_nav):
+            return InclusionLevel.UNDEFINED
+        return InclusionLevel.NOT_IN_NAV
+
+    def _add_generated_pages(self, files: Files, config: MkDocsConfig, graph) -> Files:  # type: ignore[no-untyped-def]
+        assert self.edition is not None
         commentary_prefix = self.config.commentary_dir.strip("/") + "/"
         for file in list(files):
             if file.src_uri.startswith(commentary_prefix):
                 files.remove(file)
-        context = RenderContext(self.edition, link_graph(self.edition),
+        context = RenderContext(self.edition, graph,
                                 directory_urls=config.use_directory_urls, edit_url=self._edit_url(config))
         docs_dir = Path(config.docs_dir).resolve()
-        for src_uri, markdown in generated_pages(context).items():
-            is_index = src_uri.endswith("/index.md")
+        in_nav = _nav_paths(config.nav)
+        pages = generated_pages(context)
+        if self.config.documents_page:
+            pages[self.config.documents_page] = render_documents_page(context, self.config.documents_page)
+        for src_uri, markdown in pages.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 raise PluginError(f"annotated-edition: {src_uri} is generated; remove docs/{src_uri}.")
             file = File.generated(config, src_uri, content=markdown,
-                                  inclusion=InclusionLevel.UNDEFINED if is_index else InclusionLevel.NOT_IN_NAV)
-            document = self.edition.documents[src_uri.split("/")[0]]
-            file.edit_uri = self._relative_to_docs(str(document.sidecar), docs_dir)
+                                  inclusion=self._inclusion(src_uri, config, in_nav))
+            document = self.edition.documents.get(src_uri.split("/")[0])
+            if document is not None:
+                file.edit_uri = self._relative_to_docs(str(document.sidecar), docs_dir)
             files.append(file)
         files.append(File.generated(config, _STYLESHEET, content=(_ASSETS / "edition.css").read_bytes()))
-        self.timings["render"] = time.perf_counter() - started
         self.context = context
+        self.generated_count = len(pages)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if NEWEST_NOTES_MARKER in markdown and self.edition is not None:
-            markdown = markdown.replace(NEWEST_NOTES_MARKER,
-                                        render_newest_notes(self.context, page.file.src_uri))
+            with self.clock.phase("render"):
+                markdown = markdown.replace(NEWEST_NOTES_MARKER,
+                                            render_newest_notes(self.context, page.file.src_uri))
         return markdown
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Last of all: write the timings file, if one is asked for. Exports written after the
+        pages belong in ``with self.clock.phase("export"):`` before this point."""
+        target = os.environ.get(TIMINGS_ENV)
+        if target and self.edition is not None:
+            report = {**self.clock.as_dict(), "generated_pages": self.generated_count,
+                      "notes": len(self.edition.notes)}
+            Path(target).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
 

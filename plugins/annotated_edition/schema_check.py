@@ -7,13 +7,15 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
+from urllib.parse import urljoin
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from .diagnostics import Diagnostics
+from .schema_fastpath import compile_checker
 from .yaml_source import Position, YamlList, YamlMap
 
 __all__ = ["SCHEMA_DIR", "validate", "load_schema"]
@@ -38,6 +40,19 @@ def load_schema(name: str) -> dict[str, Any]:
 @lru_cache(maxsize=None)
 def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(name), registry=_registry())
+
+
+def _resolve(ref: str, base: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    """A reference's target, and the schema document it sits in."""
+    base_uri = base.get("$id", "")
+    resolved = _registry().resolver(base_uri=base_uri).lookup(ref)
+    document_uri = urljoin(base_uri, ref).partition("#")[0]
+    return resolved.contents, _registry().contents(document_uri)
+
+
+@lru_cache(maxsize=None)
+def _fast_check(name: str) -> Callable[[Any], bool] | None:
+    return compile_checker(load_schema(name), _resolve)
 
 
 def _position_of(data: Any, error: ValidationError) -> Position:
@@ -90,6 +105,9 @@ def _message(error: ValidationError) -> str:
 
 def validate(data: Any, schema: str, path: Path, diagnostics: Diagnostics) -> bool:
     """Record every schema failure; return True when ``data`` is valid."""
+    fast = _fast_check(schema)
+    if fast is not None and fast(data):
+        return True  # the common case; jsonschema runs only to describe what is wrong
     errors = sorted(_validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     for error in errors:
         line, column = _position_of(data, error)

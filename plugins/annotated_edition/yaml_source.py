@@ -8,6 +8,7 @@ key's value (maps) or item (lists).
 from __future__ import annotations
 
 import datetime as _dt
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +47,16 @@ def _mark(node: yaml.Node, line_offset: int) -> Position:
     return (node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
 
 
-def _make_loader(line_offset: int) -> type[yaml.SafeLoader]:
-    class _LocatingLoader(yaml.SafeLoader):
+# libyaml's parser, when PyYAML was built with it, is about ten times faster than the pure-Python
+# one; with thousands of notes, parsing front matter was most of the build's own time. Both give
+# the same nodes and the same line/column marks. Error messages differ in wording, so a document
+# that fails to parse is parsed again by the Python parser, whose messages are the ones we report.
+_FAST_BASE: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@lru_cache(maxsize=None)
+def _make_loader(line_offset: int, base: type = yaml.SafeLoader) -> type:
+    class _LocatingLoader(base):  # type: ignore[valid-type,misc]
         def construct_yaml_map(self, node: yaml.MappingNode):  # type: ignore[override]
             data = YamlMap()
             data.position = _mark(node, line_offset)
@@ -86,6 +95,11 @@ def load_yaml_text(
     text: str, path: Path, diagnostics: Diagnostics, line_offset: int = 0
 ) -> Any | None:
     """Parse ``text``; on a syntax error, record it at its line and column and return None."""
+    if _FAST_BASE is not yaml.SafeLoader:
+        try:
+            return yaml.load(text, Loader=_make_loader(line_offset, _FAST_BASE))  # noqa: S506 - safe loader
+        except yaml.YAMLError:
+            pass  # parsed again below, for the Python parser's wording of the problem
     try:
         return yaml.load(text, Loader=_make_loader(line_offset))  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as error:
