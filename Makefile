@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site serve test check clean
+.PHONY: install site serve test check clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	CHROMIUM="$$(scripts/find-chromium)" && export CHROMIUM && $(PY) -m pytest
+
+# Build synthetic corpora at 1x, 10x and 100x with and without the plugin; print the table.
+# The JSON report goes to test-artifacts/bench.json. See docs/benchmarks.md.
+bench: $(STAMP)
+	$(PY) scripts/bench.py --output test-artifacts/bench.json
 
 clean:
 	rm -rf site dist test-artifacts

@@ -53,13 +53,15 @@ REAL_SITE_PARTS = ("mkdocs.yml", "docs", "source_texts")
 @dataclass
 class ProcessResult:
     seconds: float
+    cpu_seconds: float
     peak_rss_mb: float
     returncode: int
     output: str
 
 
 def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> ProcessResult:
-    """Run ``command``; wall-clock seconds and the peak resident memory of that process alone."""
+    """Run ``command``: wall-clock seconds, CPU seconds (user + system; less sensitive to other
+    work on the machine than the wall clock) and the peak resident memory of that process alone."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
@@ -69,7 +71,7 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = Non
         process.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
         output = log.read().decode("utf-8", "replace")
-    return ProcessResult(seconds, usage.ru_maxrss / 1024, process.returncode, output)
+    return ProcessResult(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode, output)
 
 
 def mkdocs_build(project: Path, timings: Path | None = None) -> ProcessResult:
@@ -179,19 +181,23 @@ def bench_size(multiple: int, runs: int, workdir: Path, log: Any) -> dict[str, A
     write_bare_project(project, bare)
     timings_file = workdir / f"x{multiple}" / "timings.json"
     builds, bare_builds, plugin_totals, rss, checks = [], [], [], [], []
+    build_cpu, bare_cpu = [], []
     phases: dict[str, list[float]] = {name: [] for name in PHASES}
     documents = [document_id(index) for index in range(size.documents)]
     for run in range(runs):
         print(f"  {multiple}x run {run + 1}/{runs}: plugin build", end="", file=log, flush=True)
         result = mkdocs_build(project, timings_file)
         builds.append(result.seconds)
+        build_cpu.append(result.cpu_seconds)
         rss.append(result.peak_rss_mb)
         timings = json.loads(timings_file.read_text(encoding="utf-8"))
         plugin_totals.append(timings["total_s"])
         for name in PHASES:
             phases[name].append(timings["phases"].get(name, 0.0))
         print(f" {result.seconds:.2f}s; bare build", end="", file=log, flush=True)
-        bare_builds.append(mkdocs_build(bare).seconds)
+        bare_result = mkdocs_build(bare)
+        bare_builds.append(bare_result.seconds)
+        bare_cpu.append(bare_result.cpu_seconds)
         print(f" {bare_builds[-1]:.2f}s; check", end="", file=log, flush=True)
         check = run_measured(check_command(project, documents), project)
         if check.returncode != 0:
@@ -202,6 +208,7 @@ def bench_size(multiple: int, runs: int, workdir: Path, log: Any) -> dict[str, A
     site_bytes, largest, largest_bytes = _site_bytes(site)
     statement = site / document_id(0) / "index.html"
     build_s, bare_s = _median(builds), _median(bare_builds)
+    build_cpu_s, bare_cpu_s = _median(build_cpu), _median(bare_cpu)
     return {
         "size": f"{multiple}x",
         "multiple": multiple,
@@ -212,6 +219,9 @@ def bench_size(multiple: int, runs: int, workdir: Path, log: Any) -> dict[str, A
         "build_s": build_s,
         "bare_build_s": bare_s,
         "overhead": round((build_s - bare_s) / build_s, 4),
+        "build_cpu_s": build_cpu_s,
+        "bare_build_cpu_s": bare_cpu_s,
+        "overhead_cpu": round((build_cpu_s - bare_cpu_s) / build_cpu_s, 4),
         "plugin_s": {"total": _median(plugin_totals),
                      "phases": {name: _median(values) for name, values in phases.items()}},
         "plugin_share": round(_median(plugin_totals) / build_s, 4),
@@ -416,14 +426,15 @@ def targets(runs: list[dict[str, Any]], serve: dict[str, Any] | None) -> dict[st
 
 
 def table(report: dict[str, Any]) -> str:
-    header = ("size", "clause pages", "notes", "build s", "bare s", "overhead", "plugin s",
+    header = ("size", "clause pages", "notes", "build s", "bare s", "overhead", "overhead (CPU)", "plugin s",
               "load/anchor/link/render/export s", "ms/page", "check s", "peak MB", "statement KB",
               "largest page KB", "site MB")
     rows = []
     for run in report["runs"]:
         phases = run["plugin_s"]["phases"]
         rows.append((run["size"], str(run["clause_pages"]), str(run["notes"]), f"{run['build_s']:.2f}",
-                     f"{run['bare_build_s']:.2f}", f"{100 * run['overhead']:.1f} %", f"{run['plugin_s']['total']:.2f}",
+                     f"{run['bare_build_s']:.2f}", f"{100 * run['overhead']:.1f} %", f"{100 * run['overhead_cpu']:.1f} %",
+                     f"{run['plugin_s']['total']:.2f}",
                      "/".join(f"{phases[name]:.2f}" for name in PHASES), f"{run['ms_per_clause_page']:.1f}",
                      f"{run['check_s']:.2f}", f"{run['peak_rss_mb']:.0f}", f"{run['statement_page_bytes'] / 1024:.1f}",
                      f"{run['largest_page']['bytes'] / 1024:.1f}", f"{run['site_bytes'] / 1024 / 1024:.1f}"))

@@ -56,9 +56,25 @@ class _NoteConverter:
 
 _converter: _NoteConverter | None = None
 
+# Rendered bodies, kept for the life of the process. The HTML depends only on the body and the
+# anchor, so under ``mkdocs serve`` a rebuild after editing one note converts that note alone.
+_rendered: dict[tuple[str, str], str] = {}
+_RENDERED_LIMIT = 50_000
+
 
 def render_note_body(body: str, anchor: str) -> str:
     """Markdown → HTML for one note; ``anchor`` scopes the ids it creates."""
+    key = (body, anchor)
+    html = _rendered.get(key)
+    if html is None:
+        html = _convert(body, anchor)
+        if len(_rendered) >= _RENDERED_LIMIT:
+            _rendered.clear()
+        _rendered[key] = html
+    return html
+
+
+def _convert(body: str, anchor: str) -> str:
     global _converter
     if _converter is None:
         _converter = _NoteConverter()
