@@ -170,6 +170,14 @@ def _site_bytes(site: Path) -> tuple[int, str, int]:
     return total, largest, largest_bytes
 
 
+def _differing_pages(site: Path, bare_site: Path) -> int:
+    """How many HTML pages differ between the two builds: 0 shows they built the same pages."""
+    pages = {p.relative_to(site) for p in site.rglob("*.html")}
+    bare_pages = {p.relative_to(bare_site) for p in bare_site.rglob("*.html")}
+    return len(pages ^ bare_pages) + sum(
+        (site / page).read_bytes() != (bare_site / page).read_bytes() for page in pages & bare_pages)
+
+
 def _median(values: list[float]) -> float:
     return round(statistics.median(values), 4)
 
@@ -181,7 +189,8 @@ def bench_size(multiple: int, runs: int, workdir: Path, log: Any) -> dict[str, A
     write_bare_project(project, bare)
     timings_file = workdir / f"x{multiple}" / "timings.json"
     builds, bare_builds, plugin_totals, rss, checks = [], [], [], [], []
-    build_cpu, bare_cpu = [], []
+    build_cpu, bare_cpu, bare_rss = [], [], []
+    details: dict[str, list[float]] = {}
     phases: dict[str, list[float]] = {name: [] for name in PHASES}
     documents = [document_id(index) for index in range(size.documents)]
     for run in range(runs):
@@ -194,10 +203,13 @@ def bench_size(multiple: int, runs: int, workdir: Path, log: Any) -> dict[str, A
         plugin_totals.append(timings["total_s"])
         for name in PHASES:
             phases[name].append(timings["phases"].get(name, 0.0))
+        for name, value in timings.get("details", {}).items():
+            details.setdefault(name, []).append(value)
         print(f" {result.seconds:.2f}s; bare build", end="", file=log, flush=True)
         bare_result = mkdocs_build(bare)
         bare_builds.append(bare_result.seconds)
         bare_cpu.append(bare_result.cpu_seconds)
+        bare_rss.append(bare_result.peak_rss_mb)
         print(f" {bare_builds[-1]:.2f}s; check", end="", file=log, flush=True)
         check = run_measured(check_command(project, documents), project)
         if check.returncode != 0:
@@ -223,11 +235,14 @@ def bench_size(multiple: int, runs: int, workdir: Path, log: Any) -> dict[str, A
         "bare_build_cpu_s": bare_cpu_s,
         "overhead_cpu": round((build_cpu_s - bare_cpu_s) / build_cpu_s, 4),
         "plugin_s": {"total": _median(plugin_totals),
-                     "phases": {name: _median(values) for name, values in phases.items()}},
+                     "phases": {name: _median(values) for name, values in phases.items()},
+                     "details": {name: _median(values) for name, values in details.items()}},
         "plugin_share": round(_median(plugin_totals) / build_s, 4),
         "ms_per_clause_page": round(1000 * build_s / size.clause_pages, 3),
         "check_s": _median(checks),
         "peak_rss_mb": round(max(rss), 1),
+        "bare_peak_rss_mb": round(max(bare_rss), 1),
+        "pages_differing_from_bare": _differing_pages(site, bare / "site"),
         "statement_page_bytes": statement.stat().st_size,
         "largest_page": {"path": largest, "bytes": largest_bytes},
         "site_bytes": site_bytes,

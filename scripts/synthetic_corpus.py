@@ -114,16 +114,31 @@ def _note(doc: int, clause: int, number: int) -> str:
     target = f"{document_id(doc)}/{_clause_id(clause)}"
     quote = f'quote: "{_phrase(doc, clause)}"\n' if number == 0 else ""
     body = textwrap.dedent(f"""\
-        This note on {target} explains what the clause asks of each party, and why the wording
-        was chosen. It is generated text of the length of a typical note: two paragraphs, a list
-        and a footnote, so that rendering costs what a real note costs.[^1]
+        This note on {target} explains what the clause asks of each party, and why its wording
+        was chosen over the alternatives the negotiators are reported to have weighed. It is
+        generated text, but of the length and shape of the edition's real notes (about two
+        thousand characters: paragraphs, a list, *emphasis*, a link and a footnote), so that
+        loading and rendering it cost what a real note costs.[^1]
 
-        - the first party's undertaking is stated in general terms;
-        - the second party's undertaking mirrors it, word for word;
-        - neither sets a date by which the steps are due.
+        Three things stand out in the wording of article {clause + 1}:
+
+        - the first party's undertaking is stated in general terms, without a date;
+        - the second party's undertaking mirrors it, **word for word**, which is unusual;
+        - neither undertaking names a body that would verify the steps taken.
+
+        The clause should be read with its neighbours. The article before it sets out the
+        general aim, and the article after it the procedure for review; read alone, this one
+        seems to promise more than the instrument as a whole delivers. Commentators have made
+        the same point about comparable clauses in [earlier instruments](https://example.org/earlier).
+
+        The drafting history is thin. What is on the public record is a sequence of statements by
+        both sides, made before and after the signing, that describe the undertaking in terms the
+        text itself does not use; the note quotes none of them, because each is disputed, and
+        refers the reader to the sources instead.
 
         A later agreement returned to the same matter, and the commentary on that agreement links
-        back here. Note {number + 1} of {doc}-{clause} ends here.
+        back here. Whether the later text narrowed or widened the undertaking is disputed; the
+        sources below take opposite views. Note {number + 1} of {doc}-{clause} ends here.
 
         [^1]: A footnote, numbered within the note, so ids never collide on a page.
         """)

@@ -13,6 +13,8 @@ import xml.etree.ElementTree as etree
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .timing import measure_detail
+
 __all__ = ["render_note_body", "NOTE_EXTENSIONS"]
 
 NOTE_EXTENSIONS = ["footnotes", "tables", "fenced_code", "sane_lists", "def_list"]
@@ -67,7 +69,8 @@ def render_note_body(body: str, anchor: str) -> str:
     key = (body, anchor)
     html = _rendered.get(key)
     if html is None:
-        html = _convert(body, anchor)
+        with measure_detail("render.note_markdown"):
+            html = _convert(body, anchor)
         if len(_rendered) >= _RENDERED_LIMIT:
             _rendered.clear()
         _rendered[key] = html

@@ -19,7 +19,7 @@ from time import perf_counter
 from types import TracebackType
 from typing import Callable, ParamSpec, TypeVar
 
-__all__ = ["PHASES", "PhaseClock", "measure", "measured"]
+__all__ = ["PHASES", "PhaseClock", "measure", "measured", "measure_detail"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -65,11 +65,31 @@ class _Phase:
             self.token = None
 
 
+class _Detail:
+    """Time spent in one named part of a phase (``render.note_markdown``): counted inside its
+    phase as usual, and also on its own, to say what dominates a phase."""
+
+    __slots__ = ("clock", "name", "started")
+
+    def __init__(self, clock: "PhaseClock", name: str) -> None:
+        self.clock = clock
+        self.name = name
+        self.started = 0.0
+
+    def __enter__(self) -> "_Detail":
+        self.started = perf_counter()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.clock.details[self.name] = self.clock.details.get(self.name, 0.0) + perf_counter() - self.started
+
+
 class PhaseClock:
     """Accumulates exclusive time per phase over one build."""
 
     def __init__(self) -> None:
         self.totals: dict[str, float] = {name: 0.0 for name in PHASES}
+        self.details: dict[str, float] = {}
         self._stack: list[_Phase] = []
 
     def phase(self, name: str) -> _Phase:
@@ -81,7 +101,8 @@ class PhaseClock:
         return sum(self.totals.values())
 
     def as_dict(self) -> dict[str, object]:
-        return {"total_s": round(self.total, 6), "phases": {k: round(v, 6) for k, v in self.totals.items()}}
+        return {"total_s": round(self.total, 6), "phases": {k: round(v, 6) for k, v in self.totals.items()},
+                "details": {k: round(v, 6) for k, v in sorted(self.details.items())}}
 
 
 class _NotMeasured:
@@ -101,6 +122,12 @@ def measure(name: str) -> _Phase | _NotMeasured:
     """Charge the enclosed time to phase ``name`` of the running clock, if there is one."""
     clock = _running.get()
     return clock.phase(name) if clock is not None else _NOT_MEASURED
+
+
+def measure_detail(name: str) -> _Detail | _NotMeasured:
+    """Also charge the enclosed time to the detail ``name`` (already inside some phase)."""
+    clock = _running.get()
+    return _Detail(clock, name) if clock is not None else _NOT_MEASURED
 
 
 def measured(name: str) -> Callable[[Callable[P, R]], Callable[P, R]]:

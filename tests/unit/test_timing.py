@@ -70,3 +70,17 @@ def test_a_phase_left_by_an_exception_still_closes() -> None:
         pass
     assert clock.totals["render"] == 0  # no clock left running
     assert clock.totals["anchor"] > 0
+
+
+def test_details_say_what_dominates_a_phase_without_changing_the_phases() -> None:
+    from annotated_edition.timing import measure_detail
+    clock = PhaseClock()
+    with clock.phase("render"):
+        _busy(0.005)
+        with measure_detail("render.note_markdown"):
+            _busy(0.01)
+    assert clock.details["render.note_markdown"] >= 0.01
+    assert clock.totals["render"] >= 0.015  # the detail's time stays in its phase
+    assert clock.as_dict()["details"] == {"render.note_markdown": round(clock.details["render.note_markdown"], 6)}
+    with measure_detail("render.note_markdown"):  # no clock running: nothing recorded
+        pass
