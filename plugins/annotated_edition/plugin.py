@@ -6,6 +6,7 @@ Phases (MkDocs 1.6 event order):
 - ``on_files``: drop note files from the page list (they are data), add the generated pages;
   clause pages stay out of the navigation so page size does not grow with the corpus.
 - ``on_page_markdown``: fill placeholders in hand-written pages (the home page's newest notes).
+- ``on_post_page``: repair the theme's markup where it fails accessibility checks.
 
 Offline: when Material's ``offline`` plugin is on, ``on_config`` points the polyfills at a copy
 of the web-worker shim that ``on_files`` ships inside the site, so nothing is fetched.
@@ -32,6 +33,7 @@ from .render import RenderContext, generated_pages
 from .home import NEWEST_NOTES_MARKER, render_newest_notes
 from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
 from .print_edition import PRINT_PAGE, render_print_page
+from .theme_fixes import name_search_dialog
 
 __all__ = ["AnnotatedEditionPlugin"]
 
@@ -151,4 +153,5 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                                         render_newest_notes(self.context, page.file.src_uri))
         return markdown
 
-
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return name_search_dialog(output)
