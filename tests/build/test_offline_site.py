@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -158,3 +159,12 @@ def test_make_offline_bundles_the_built_site(built_site: Build, tmp_path: Path) 
     assert names == {n for n in site_files if not n.endswith(".map")} | {"README.txt"}
     assert {"index.html", "print.html", SHIM_SCRIPT, "search/search_index.js"} <= names
     assert "The Singapore Joint Statement, annotated" in readme and "index.html" in readme
+
+
+def test_features_that_need_a_server_are_off(built_site: Build) -> None:
+    """Instant navigation and previews fetch pages with XMLHttpRequest, which file:// forbids."""
+    config = json.loads(built_site.html("index.html").find("script", id="__config").get_text())
+    needs_a_server = {"navigation.instant", "navigation.instant.prefetch", "navigation.instant.preview",
+                      "navigation.instant.progress"} & set(config["features"])
+    assert needs_a_server == set()
+    assert config["search"].split("/")[-1].startswith("search.")  # the search worker ships with the site
