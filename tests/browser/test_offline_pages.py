@@ -37,7 +37,8 @@ def test_the_guard_counts_and_stops_requests_to_the_network(visit: Visit) -> Non
         visit.assert_clean()
 
 
-@pytest.mark.parametrize("viewport_name, viewport", [("phone", PHONE), ("desktop", DESKTOP)])
+@pytest.mark.parametrize("viewport_name, viewport", [pytest.param("phone", PHONE, id="phone"),
+                                                     pytest.param("desktop", DESKTOP, id="desktop")])
 def test_every_page_type_renders_offline_with_no_requests_and_no_errors(
         open_context: Callable[..., Visit], site: Path, artifacts: Path, viewport_name: str,
         viewport: dict[str, int]) -> None:
