@@ -6,13 +6,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from hypothesis import given, strategies as st
 
 from annotated_edition.bundle import README_NAME, write_offline_bundle
 from annotated_edition.edition import EditionConfig, link_graph, load_edition
 from annotated_edition.offline import (SHIM_SCRIPT, OfflineAssetError, is_remote_url,
                                        use_local_worker_shim, worker_shim_files)
-from annotated_edition.print_edition import endnote_order
+from annotated_edition.model import Author, Note, Ref, SourceRef
+from annotated_edition.print_edition import endnote_order, render_print_page
 from annotated_edition.render import RenderContext
 from annotated_edition.theme_fixes import name_search_dialog
 
@@ -116,3 +118,32 @@ def test_endnotes_are_numbered_in_reading_order() -> None:
         where = endnote.note.span[0] if endnote.note.span else float("inf")
         positions.append((list(edition.documents).index(document.id), clause_index, where))
     assert positions == sorted(positions)
+
+
+def _note(slug: str, clause: str, quote: str = "", span: tuple[int, int] | None = None) -> Note:
+    return Note(slug=slug, path=Path(f"{slug}.md"), target=Ref("singapore-2018", clause), title=f"On {slug}",
+                authors=(Author("A. Editor"),), date="2026-01-01",
+                sources=(SourceRef("A source", url="https://example.org/source"),), body=f"Body of {slug}.",
+                quote=quote, span=span)
+
+
+def test_print_page_numbers_phrase_notes_by_position_then_clause_notes() -> None:
+    edition = load_edition(EditionConfig(ROOT))
+    text = edition.documents["singapore-2018"].clause("point-3").text
+    late, early = "Korean Peninsula", "Reaffirming"
+    late_at, early_at = text.index(late), text.index(early)
+    edition.notes = [  # deliberately out of reading order
+        _note("whole-clause", "point-3"),
+        _note("late-phrase", "point-3", late, (late_at, late_at + len(late))),
+        _note("early-phrase", "point-3", early, (early_at, early_at + len(early))),
+    ]
+    page = BeautifulSoup(render_print_page(RenderContext(edition, link_graph(edition)), "Title"), "html.parser")
+    refs = page.select("#print-singapore-2018--point-3 sup.ae-endnote-ref")
+    assert [r.get_text() for r in refs] == ["[1]", "[2]", "[3]"]
+    assert refs[0].find_previous(string=True).endswith(early)
+    assert refs[1].find_previous(string=True).endswith(late)
+    # The note on the whole clause is keyed after the clause's last character.
+    assert refs[2].find_previous(string=True) == text[late_at + len(late):]
+    assert refs[2].parent.get_text().endswith("[3]")
+    assert [li["data-note"] for li in page.select("li.ae-endnote")] == ["early-phrase", "late-phrase", "whole-clause"]
+    assert page.select_one("li.ae-endnote a.ae-source-url").get_text() == "https://example.org/source"
