@@ -6,11 +6,15 @@ Phases (MkDocs 1.6 event order):
 - ``on_files``: drop note files from the page list (they are data), add the generated pages;
   clause pages stay out of the navigation so page size does not grow with the corpus.
 - ``on_page_markdown``: fill placeholders in hand-written pages (the home page's newest notes).
+- ``on_post_page``: repair the theme's markup where it fails accessibility checks.
 - ``on_post_build``: write the build's phase timings when ``ANNOTATED_EDITION_TIMINGS`` names a
   file (scripts/bench.py reads it); otherwise nothing.
 
 Each hook's work is charged to a phase of ``self.clock`` (load, anchor, link, render, export);
 see timing.py. Measuring is always on and costs microseconds; only the file is optional.
+
+Offline: when Material's ``offline`` plugin is on, ``on_config`` points the polyfills at a copy
+of the web-worker shim that ``on_files`` ships inside the site, so nothing is fetched.
 """
 
 from __future__ import annotations
@@ -33,6 +37,9 @@ from .edition import EditionConfig, link_graph, load_edition
 from .model import Edition
 from .render import RenderContext, generated_pages
 from .home import NEWEST_NOTES_MARKER, render_newest_notes
+from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
+from .print_edition import PRINT_PAGE, render_print_page
+from .theme_fixes import name_search_dialog
 from .catalogue import render_documents_page
 from .timing import PhaseClock
 
@@ -42,6 +49,7 @@ log = get_plugin_logger(__name__)
 
 _ASSETS = Path(__file__).parent / "assets"
 _STYLESHEET = "assets/annotated-edition/edition.css"
+_PRINT_STYLESHEET = "assets/annotated-edition/print.css"
 TIMINGS_ENV = "ANNOTATED_EDITION_TIMINGS"
 
 
@@ -64,6 +72,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.root = Path.cwd()
         self.clock = PhaseClock()
         self.generated_count = 0
+        self.shipped: list[ShippedFile] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance across ``mkdocs serve`` rebuilds."""
@@ -77,6 +86,9 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                 config.markdown_extensions.append(extension)
         if _STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, _STYLESHEET)
+        if _PRINT_STYLESHEET not in config.extra_css:
+            config.extra_css.insert(1, _PRINT_STYLESHEET)
+        self._ship_worker_shim(config)
         docs_dir = Path(config.docs_dir)
         edition_config = EditionConfig(
             root=self.root,
@@ -95,6 +107,19 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                 log.error(line)
             raise PluginError(f"annotated-edition: {error.args[0].splitlines()[0]} (listed above)") from None
         return config
+
+    def _ship_worker_shim(self, config: MkDocsConfig) -> None:
+        """With Material's offline plugin on, serve its web-worker shim from inside the site."""
+        self.shipped = []
+        offline_on = any(name.split("/")[-1] == "offline" and getattr(plugin.config, "enabled", True)
+                         for name, plugin in config.plugins.items())
+        if not offline_on:
+            return
+        try:
+            self.shipped = worker_shim_files(self.root / self.config.iframe_worker)
+        except OfflineAssetError as error:
+            raise PluginError(f"annotated-edition: {error}") from None
+        config.extra["polyfills"] = use_local_worker_shim(list(config.extra.get("polyfills", [])))
 
     def _edit_url(self, config: MkDocsConfig):  # type: ignore[no-untyped-def]
         base = urljoin(config.repo_url or "", config.edit_uri or "") if config.repo_url and config.edit_uri else None
@@ -116,11 +141,12 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             return self._add_generated_pages(files, config, graph)
 
     def _inclusion(self, src_uri: str, config: MkDocsConfig, in_nav: set[str]) -> InclusionLevel:
-        """Clause pages never go in the nav. A document page or the documents page goes in it when
-        the nav names it, or when there is no explicit nav; otherwise it stays out quietly (no
-        "not included in the nav" notice, which ``validation.omitted_files: warn`` turns into a
-        failure). A site with hundreds of documents names the documents page only."""
-        is_listing = src_uri.endswith("/index.md") or src_uri == self.config.documents_page
+        """Clause pages never go in the nav. A document page, the documents page or the print
+        page goes in it when the nav names it, or when there is no explicit nav; otherwise it
+        stays out quietly (no "not included in the nav" notice, which
+        ``validation.omitted_files: warn`` turns into a failure). A site with hundreds of
+        documents names the documents page only: Material renders the nav into every page."""
+        is_listing = src_uri.endswith("/index.md") or src_uri in (self.config.documents_page, PRINT_PAGE)
         if is_listing and (config.nav is None or src_uri in in_nav):
             return InclusionLevel.UNDEFINED
         return InclusionLevel.NOT_IN_NAV
@@ -148,9 +174,20 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             if document is not None:
                 file.edit_uri = self._relative_to_docs(str(document.sidecar), docs_dir)
             files.append(file)
-        files.append(File.generated(config, _STYLESHEET, content=(_ASSETS / "edition.css").read_bytes()))
-        self.context = context
         self.generated_count = len(pages)
+        files.append(File.generated(config, _STYLESHEET, content=(_ASSETS / "edition.css").read_bytes()))
+        files.append(File.generated(config, _PRINT_STYLESHEET, content=(_ASSETS / "print.css").read_bytes()))
+        for shipped in self.shipped:
+            files.append(File.generated(config, shipped.site_path, content=shipped.source.read_bytes()))
+        if self.config.print_edition:
+            if files.get_file_from_path(PRINT_PAGE) is not None:
+                raise PluginError(f"annotated-edition: {PRINT_PAGE} is generated; remove docs/{PRINT_PAGE} "
+                                  "or set the plugin's print_edition option to false.")
+            files.append(File.generated(config, PRINT_PAGE,
+                                        content=render_print_page(context, config.site_name, config.site_url or ""),
+                                        inclusion=self._inclusion(PRINT_PAGE, config, in_nav)))
+            self.generated_count += 1
+        self.context = context
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -160,6 +197,10 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                                             render_newest_notes(self.context, page.file.src_uri))
         return markdown
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        with self.clock.phase("render"):
+            return name_search_dialog(output)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Last of all: write the timings file, if one is asked for. Exports written after the
         pages belong in ``with self.clock.phase("export"):`` before this point."""
@@ -168,5 +209,3 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             report = {**self.clock.as_dict(), "generated_pages": self.generated_count,
                       "notes": len(self.edition.notes)}
             Path(target).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-
-
