@@ -193,9 +193,9 @@ def _median(values: list[float]) -> float:
     return round(statistics.median(values), 4)
 
 
-def bench_size(multiple: int, runs: int, workdir: Path, log: Any) -> dict[str, Any]:
+def bench_size(multiple: int, runs: int, workdir: Path, log: Any, print_edition: bool = False) -> dict[str, Any]:
     size = CorpusSize(BASE.documents * multiple, BASE.clauses, BASE.notes_per_clause)
-    project = write_corpus(workdir / f"x{multiple}" / "project", size)
+    project = write_corpus(workdir / f"x{multiple}" / "project", size, print_edition)
     bare = workdir / f"x{multiple}" / "bare"
     write_bare_project(project, bare)
     timings_file = workdir / f"x{multiple}" / "timings.json"
@@ -239,6 +239,7 @@ def bench_size(multiple: int, runs: int, workdir: Path, log: Any) -> dict[str, A
         "clause_pages": size.clause_pages,
         "notes": size.notes,
         "runs": runs,
+        "print_edition": print_edition,
         "build_s": build_s,
         "bare_build_s": bare_s,
         "overhead": round((build_s - bare_s) / build_s, 4),
@@ -490,6 +491,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=None, help="runs per size; medians are reported (default 3)")
     parser.add_argument("--edits", type=int, default=None, help="note edits under mkdocs serve (default 5; 0 skips)")
     parser.add_argument("--output", type=Path, default=None, help="also write the JSON report to this file")
+    parser.add_argument("--print-edition", action="store_true",
+                        help="keep the print edition (the whole edition on one page) in the synthetic sites")
     parser.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
     multiples = [int(s) for s in (args.sizes or ("1,2" if args.quick else "1,10,100")).split(",")]
@@ -504,14 +507,15 @@ def main(argv: list[str] | None = None) -> int:
         results = []
         for multiple in multiples:
             print(f"bench: {multiple}x corpus", file=log, flush=True)
-            results.append(bench_size(multiple, runs, workdir, log))
+            results.append(bench_size(multiple, runs, workdir, log, args.print_edition))
         serve = bench_serve(workdir, edits, log) if edits > 0 else None
     finally:
         if args.keep is None:
             shutil.rmtree(workdir, ignore_errors=True)
     report = {
         "base": {"documents": BASE.documents, "clauses": BASE.clauses, "notes_per_clause": BASE.notes_per_clause},
-        "settings": {"quick": args.quick, "runs": runs, "edits": edits, "multiples": multiples},
+        "settings": {"quick": args.quick, "runs": runs, "edits": edits, "multiples": multiples,
+                     "print_edition": args.print_edition},
         "machine": machine(),
         "versions": versions(),
         "commit": _commit(),

@@ -175,7 +175,7 @@ the [documents page](documents.md).
 """
 
 
-def _mkdocs_yml(size: CorpusSize) -> str:
+def _mkdocs_yml(size: CorpusSize, print_edition: bool) -> str:
     documents = ", ".join(document_id(doc) for doc in range(size.documents))
     return textwrap.dedent(f"""\
         site_name: Synthetic edition ({size.documents} documents)
@@ -197,6 +197,9 @@ def _mkdocs_yml(size: CorpusSize) -> str:
               sources_dir: source_texts
               commentary_dir: commentary
               documents_page: documents.md
+              # The print edition is the whole edition on one page (27 MB at 100x): measured
+              # on its own with bench.py --print-edition, see docs/benchmarks.md.
+              print_edition: {"true" if print_edition else "false"}
         markdown_extensions:
           - admonition
           - attr_list
@@ -214,13 +217,13 @@ def _mkdocs_yml(size: CorpusSize) -> str:
         """)
 
 
-def write_corpus(root: Path, size: CorpusSize) -> Path:
+def write_corpus(root: Path, size: CorpusSize, print_edition: bool = False) -> Path:
     """Write a complete MkDocs project for ``size`` under ``root``; return ``root``."""
     sources = root / "source_texts"
     commentary = root / "docs" / "commentary"
     sources.mkdir(parents=True, exist_ok=True)
     commentary.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(_mkdocs_yml(size), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(_mkdocs_yml(size, print_edition), encoding="utf-8")
     (root / "docs" / "index.md").write_text(_HOME, encoding="utf-8")
     (sources / "crossrefs.yml").write_text(_crossrefs(size), encoding="utf-8")
     for doc in range(size.documents):

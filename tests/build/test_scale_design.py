@@ -84,3 +84,11 @@ def test_no_timings_file_without_the_variable(tmp_path: Path) -> None:
     build = run_mkdocs_build(project)
     assert build.ok, build.output
     assert not list(project.glob("*.json"))
+
+
+def test_a_print_page_the_nav_does_not_name_stays_out_of_it_quietly(tmp_path: Path) -> None:
+    project = write_corpus(tmp_path / "project", SMALL, print_edition=True)
+    build = run_mkdocs_build(project)
+    assert build.ok, build.output
+    assert build.html("print.html").select_one("h1") is not None
+    assert _primary_nav_links(build, "print.html") == ["Home", "Documents"]
