@@ -34,8 +34,11 @@ class EditionConfig:
         return self.root / self.commentary_dir
 
 
-def check_edition(config: EditionConfig) -> tuple[Edition | None, Diagnostics]:
-    """Load everything; return the edition (None if any problem) and every problem found."""
+def check_edition(config: EditionConfig, *, partial: bool = False) -> tuple[Edition | None, Diagnostics]:
+    """Load everything; return the edition (None if any problem) and every problem found.
+
+    With ``partial``, the edition is returned even with problems, minus whatever failed to
+    load (a live preview shows it while the contributor fixes a note); never publish it."""
     diagnostics = Diagnostics()
     documents: dict[str, Document] = {}
     for document_id in config.documents:
@@ -59,7 +62,7 @@ def check_edition(config: EditionConfig) -> tuple[Edition | None, Diagnostics]:
     edition.crossrefs = load_crossrefs(config.sources_path / config.crossrefs_file, edition.resolves,
                                        all_refs + list(documents), diagnostics)
     edition.notes = load_notes(config.commentary_path, edition.clause, all_refs, diagnostics)
-    return (None if diagnostics else edition), diagnostics
+    return (None if diagnostics and not partial else edition), diagnostics
 
 
 def load_edition(config: EditionConfig) -> Edition:

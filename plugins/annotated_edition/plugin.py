@@ -6,6 +6,9 @@ Phases (MkDocs 1.6 event order):
 - ``on_files``: drop note files from the page list (they are data), add the generated pages;
   clause pages stay out of the navigation so page size does not grow with the corpus.
 - ``on_page_markdown``: fill placeholders in hand-written pages (the home page's newest notes).
+
+Under ``mkdocs serve`` a broken note does not stop the server: the same diagnostics are
+logged, the preview leaves the broken files out and shows the problems on every page.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from __future__ import annotations
 import posixpath
 import time
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -22,8 +24,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .config import EditionPluginConfig
-from .diagnostics import EditionError
-from .edition import EditionConfig, link_graph, load_edition
+from .diagnostics import Diagnostics
+from .edit_links import edit_url, normalize_url
+from .edition import EditionConfig, check_edition, link_graph
+from .guide import GuideLinkError, rewrite_links
+from .preview import PREVIEW_NOTICE, problems_banner
+from .schema_check import SCHEMA_DIR
 from .model import Edition
 from .render import RenderContext, generated_pages
 from .home import NEWEST_NOTES_MARKER, render_newest_notes
@@ -43,9 +49,13 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.edition: Edition | None = None
         self.root = Path.cwd()
         self.timings: dict[str, float] = {}
+        self.command = "build"
+        self.problems = Diagnostics()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so MkDocs keeps this instance across ``mkdocs serve`` rebuilds."""
+        """Defined so MkDocs keeps this instance across ``mkdocs serve`` rebuilds; remembers
+        whether this is a live preview, which may show an edition with problems."""
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.edition = None
@@ -67,22 +77,28 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             crossrefs_file=self.config.crossrefs_file,
         )
         started = time.perf_counter()
-        try:
-            self.edition = load_edition(edition_config)
-        except EditionError as error:
-            for line in error.diagnostics.format(self.root).splitlines():
+        edition, self.problems = check_edition(edition_config, partial=True)
+        if self.problems:
+            for line in self.problems.format(self.root).splitlines():
                 log.error(line)
-            raise PluginError(f"annotated-edition: {error.args[0].splitlines()[0]} (listed above)") from None
+            count = len(self.problems)
+            summary = f"{count} {'problem' if count == 1 else 'problems'} in the edition's sources (listed above)"
+            complete = edition is not None and set(edition.documents) == set(edition_config.documents)
+            if self.command != "serve" or not complete:
+                raise PluginError(f"annotated-edition: {summary}")
+            log.error(f"{summary}; {PREVIEW_NOTICE}.")
+        self.edition = edition
         self.timings["load"] = time.perf_counter() - started
         return config
 
     def _edit_url(self, config: MkDocsConfig):  # type: ignore[no-untyped-def]
-        base = urljoin(config.repo_url or "", config.edit_uri or "") if config.repo_url and config.edit_uri else None
+        """Editor links for notes, computed as MkDocs computes each page's ``edit_url``."""
         docs_dir = Path(config.docs_dir).resolve()
 
-        def edit_url(path: str) -> str | None:
-            return urljoin(base, self._relative_to_docs(path, docs_dir)) if base else None
-        return edit_url
+        def note_edit_url(path: str) -> str | None:
+            return edit_url(config.repo_url, config.edit_uri, config.edit_uri_template,
+                            self._relative_to_docs(path, docs_dir))
+        return note_edit_url
 
     @staticmethod
     def _relative_to_docs(path: str, docs_dir: Path) -> str:
@@ -109,14 +125,47 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             file.edit_uri = self._relative_to_docs(str(document.sidecar), docs_dir)
             files.append(file)
         files.append(File.generated(config, _STYLESHEET, content=(_ASSETS / "edition.css").read_bytes()))
+        self._add_contributing_guide(files, config, docs_dir)
+        for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+            files.append(File.generated(config, f"schemas/{schema.name}", content=schema.read_bytes()))
         self.timings["render"] = time.perf_counter() - started
         self.context = context
         return files
+
+    def _add_contributing_guide(self, files: Files, config: MkDocsConfig, docs_dir: Path) -> None:
+        """Publish the repository's contributing guide as ``contributing.md`` (one source)."""
+        if not self.config.contributing_file:
+            return
+        source = self.root / self.config.contributing_file
+        if not source.is_file():
+            raise PluginError(f"annotated-edition: contributing_file '{self.config.contributing_file}' not found "
+                              f"next to mkdocs.yml; create it or remove the option.")
+        prefixes = {self._relative_to_docs(str(docs_dir), self.root.resolve()) + "/": ""}
+        if SCHEMA_DIR.resolve().is_relative_to(self.root.resolve()):
+            prefixes[SCHEMA_DIR.resolve().relative_to(self.root.resolve()).as_posix() + "/"] = "schemas/"
+        try:
+            markdown = rewrite_links(source.read_text(encoding="utf-8"), prefixes)
+        except GuideLinkError as error:
+            raise PluginError(f"annotated-edition: {self.config.contributing_file}:{error.line}: {error}") from None
+        if files.get_file_from_path("contributing.md") is not None:
+            raise PluginError("annotated-edition: contributing.md is generated from "
+                              f"{self.config.contributing_file}; remove docs/contributing.md.")
+        file = File.generated(config, "contributing.md", content=markdown)
+        file.edit_uri = self._relative_to_docs(str(source), docs_dir)
+        files.append(file)
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """Edit links of pages whose source lies outside ``docs_dir`` contain ``docs/../``."""
+        if page.edit_url:
+            page.edit_url = normalize_url(page.edit_url)
+        return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if NEWEST_NOTES_MARKER in markdown and self.edition is not None:
             markdown = markdown.replace(NEWEST_NOTES_MARKER,
                                         render_newest_notes(self.context, page.file.src_uri))
+        if self.problems:
+            markdown = problems_banner(self.problems, self.root) + markdown
         return markdown
 
 
