@@ -3,15 +3,15 @@ wording, so the guide has one source and two readers: the repository host and th
 
 Only links need care: in the repository they are relative to the project root
 (``docs/data-formats.md``), on the site relative to ``docs_dir`` (``data-formats.md``). Each
-relative link is rewritten through a table of folder prefixes; a link to a file the site does
-not publish is an error, since it would be a broken link on the site.
+relative link is rewritten by the caller's ``resolve`` function; a link to a file the site
+does not publish is an error, since it would be a broken link on the site.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Callable
 
 __all__ = ["GuideLinkError", "rewrite_links"]
 
@@ -33,20 +33,22 @@ class GuideLinkError(Exception):
                 "link to a page under docs/ instead, or write the path as `code`")
 
 
-def _rewrite_target(target: str, prefixes: Mapping[str, str]) -> str | None:
+Resolver = Callable[[str], "str | None"]
+"""Repository path (relative to the project root) → site path (relative to docs_dir), or None."""
+
+
+def _rewrite_target(target: str, resolve: Resolver) -> str | None:
     bare = target.strip("<>")
     if not bare or bare.startswith(("#", "/")) or _SCHEME.match(bare):
         return target
     path, hash_mark, fragment = bare.partition("#")
-    for prefix, replacement in prefixes.items():
-        if path.startswith(prefix):
-            return replacement + path[len(prefix):] + hash_mark + fragment
-    return None
+    site_path = resolve(path)
+    return None if site_path is None else site_path + hash_mark + fragment
 
 
-def rewrite_links(text: str, prefixes: Mapping[str, str]) -> str:
-    """Rewrite every relative link of ``text`` through ``prefixes`` (repository path prefix →
-    site path prefix); raise :class:`GuideLinkError` for one that matches no prefix. Lines
+def rewrite_links(text: str, resolve: Resolver) -> str:
+    """Rewrite every relative link of ``text`` through ``resolve``; raise
+    :class:`GuideLinkError` for a link it cannot place on the site. Lines
     inside fenced code blocks are left alone: links there are literal text."""
     lines = text.splitlines(keepends=True)
     in_fence = False
@@ -58,7 +60,7 @@ def rewrite_links(text: str, prefixes: Mapping[str, str]) -> str:
             continue
 
         def replace(match: re.Match[str]) -> str:
-            rewritten = _rewrite_target(match.group(2), prefixes)
+            rewritten = _rewrite_target(match.group(2), resolve)
             if rewritten is None:
                 raise GuideLinkError(match.group(2), number)
             return match.group(1) + rewritten + (match.group(3) if match.lastindex == 3 else "")

@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .config import EditionPluginConfig
+from .contribute import add_note_section
 from .diagnostics import Diagnostics
 from .edit_links import edit_url, normalize_url
 from .edition import EditionConfig, check_edition, link_graph
@@ -40,6 +41,7 @@ log = get_plugin_logger(__name__)
 
 _ASSETS = Path(__file__).parent / "assets"
 _STYLESHEET = "assets/annotated-edition/edition.css"
+_GUIDE_PAGE = "contributing.md"
 
 
 class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
@@ -114,6 +116,8 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         context = RenderContext(self.edition, link_graph(self.edition),
                                 directory_urls=config.use_directory_urls, edit_url=self._edit_url(config))
         docs_dir = Path(config.docs_dir).resolve()
+        if self.config.contributing_file:
+            context.clause_sections.append(add_note_section(_GUIDE_PAGE))
         for src_uri, markdown in generated_pages(context).items():
             is_index = src_uri.endswith("/index.md")
             existing = files.get_file_from_path(src_uri)
@@ -140,17 +144,25 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         if not source.is_file():
             raise PluginError(f"annotated-edition: contributing_file '{self.config.contributing_file}' not found "
                               f"next to mkdocs.yml; create it or remove the option.")
-        prefixes = {self._relative_to_docs(str(docs_dir), self.root.resolve()) + "/": ""}
-        if SCHEMA_DIR.resolve().is_relative_to(self.root.resolve()):
-            prefixes[SCHEMA_DIR.resolve().relative_to(self.root.resolve()).as_posix() + "/"] = "schemas/"
+        docs_prefix = posixpath.relpath(docs_dir.as_posix(), self.root.resolve().as_posix()) + "/"
+        schemas = {p.name for p in SCHEMA_DIR.glob("*.schema.json")}
+
+        def resolve(path: str) -> str | None:
+            # Pages under docs/ keep their path below it; the plugin's schema files (wherever
+            # the repository keeps them) are served from the site's schemas/ folder.
+            if path.startswith(docs_prefix):
+                return path[len(docs_prefix):]
+            folder, _, name = path.rpartition("/")
+            return f"schemas/{name}" if name in schemas and folder.endswith("schemas") else None
+
         try:
-            markdown = rewrite_links(source.read_text(encoding="utf-8"), prefixes)
+            markdown = rewrite_links(source.read_text(encoding="utf-8"), resolve)
         except GuideLinkError as error:
             raise PluginError(f"annotated-edition: {self.config.contributing_file}:{error.line}: {error}") from None
-        if files.get_file_from_path("contributing.md") is not None:
-            raise PluginError("annotated-edition: contributing.md is generated from "
-                              f"{self.config.contributing_file}; remove docs/contributing.md.")
-        file = File.generated(config, "contributing.md", content=markdown)
+        if files.get_file_from_path(_GUIDE_PAGE) is not None:
+            raise PluginError(f"annotated-edition: {_GUIDE_PAGE} is generated from "
+                              f"{self.config.contributing_file}; remove docs/{_GUIDE_PAGE}.")
+        file = File.generated(config, _GUIDE_PAGE, content=markdown)
         file.edit_uri = self._relative_to_docs(str(source), docs_dir)
         files.append(file)
 
