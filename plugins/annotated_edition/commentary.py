@@ -105,6 +105,8 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
     clause = lookup(target) if target.clause else None
     if clause is None:
         suggestions = suggest_refs(str(target), all_refs)
+        if str(folder_ref) in all_refs:  # the folder the note sits in is the likeliest intent
+            suggestions = [str(folder_ref)] + [s for s in suggestions if s != str(folder_ref)]
         found.error(path, line, column, f"unknown target '{target}'",
                     f"Did you mean: {', '.join(suggestions)}?" if suggestions else "Targets are document/clause IDs.")
         return None
