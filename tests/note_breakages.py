@@ -7,10 +7,13 @@ stay fixed whatever the editors change in docs/commentary/.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+DIAGNOSTIC = re.compile(r"^(?P<path>[^\s:][^:]*):(?P<line>\d+):(?P<column>\d+): error: (?P<message>.+)$")
 NOTE_REL = "docs/commentary/singapore-2018/point-2/checker-fixture.md"
 TWIN_REL = "docs/commentary/singapore-2018/point-3/checker-fixture.md"
 
@@ -99,3 +102,14 @@ BREAKAGES: list[Breakage] = [
     Breakage("empty_body", lambda p: _replace(p, "The body of the note.\n", ""),
              NOTE_REL, 14, 1, "note has no body", ["Write the commentary"]),
 ]
+
+
+def problem_lines(output: str) -> list[str]:
+    """The ``path:line:column: error: message`` lines of a report (not hints, not the summary)."""
+    return [line for line in output.splitlines() if DIAGNOSTIC.match(line)]
+
+
+def fingerprint(project: Path) -> dict[str, str]:
+    """A digest of every file under docs/ and source_texts/, to prove nothing was rewritten."""
+    return {str(p.relative_to(project)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for folder in ("docs", "source_texts") for p in sorted((project / folder).rglob("*")) if p.is_file()}

@@ -3,10 +3,8 @@ problem in one run, PATHS narrowing the report, exit statuses, and no MkDocs inv
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,26 +12,15 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project
-from note_breakages import BREAKAGES, NOTE_REL, Breakage, write_good_note
+from note_breakages import BREAKAGES, DIAGNOSTIC, NOTE_REL, Breakage, fingerprint, problem_lines, write_good_note
 
 from annotated_edition.cli import main
-
-DIAGNOSTIC = re.compile(r"^(?P<path>[^\s:][^:]*):(?P<line>\d+):(?P<column>\d+): error: (?P<message>.+)$")
 
 
 def run_check(project: Path, *paths: str) -> tuple[int, str]:
     out = io.StringIO()
     code = main(["--root", str(project), "check", *paths], out=out, err=out)
     return code, out.getvalue()
-
-
-def fingerprint(project: Path) -> dict[str, str]:
-    return {str(p.relative_to(project)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for folder in ("docs", "source_texts") for p in sorted((project / folder).rglob("*")) if p.is_file()}
-
-
-def problem_lines(output: str) -> list[str]:
-    return [line for line in output.splitlines() if DIAGNOSTIC.match(line)]
 
 
 def hint_after(output: str, first_line: str) -> str:
