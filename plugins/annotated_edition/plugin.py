@@ -53,6 +53,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.timings: dict[str, float] = {}
         self.command = "build"
         self.problems = Diagnostics()
+        self._last_previewable: Edition | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance across ``mkdocs serve`` rebuilds; remembers
@@ -85,10 +86,16 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                 log.error(line)
             count = len(self.problems)
             summary = f"{count} {'problem' if count == 1 else 'problems'} in the edition's sources (listed above)"
-            complete = edition is not None and set(edition.documents) == set(edition_config.documents)
-            if self.command != "serve" or not complete:
+            if self.command != "serve":
+                raise PluginError(f"annotated-edition: {summary}")
+            # A preview keeps serving: without the broken notes, or, when a text or structure
+            # file is broken, with the last edition that loaded.
+            if edition is None or set(edition.documents) != set(edition_config.documents):
+                edition = self._last_previewable
+            if edition is None:
                 raise PluginError(f"annotated-edition: {summary}")
             log.error(f"{summary}; {PREVIEW_NOTICE}.")
+        self._last_previewable = edition
         self.edition = edition
         self.timings["load"] = time.perf_counter() - started
         return config

@@ -1,7 +1,8 @@
 """What the live preview (``mkdocs serve``) shows while the edition has problems.
 
 A published build refuses any problem. A preview is for fixing them: it keeps serving, leaves
-out whatever failed to load, and puts the same ``path:line:column: error: …`` lines that the
+out whatever failed to load (or keeps the last edition that loaded, when a text or structure
+file is what broke), and puts the same ``path:line:column: error: …`` lines that the
 terminal and ``make check`` print at the top of every page, so the browser tells the
 contributor what the terminal says. The banner disappears on the first rebuild without problems.
 """
@@ -15,7 +16,8 @@ from .fragments import esc
 
 __all__ = ["problems_banner", "PREVIEW_NOTICE"]
 
-PREVIEW_NOTICE = ("the preview leaves out what is broken and lists the problems at the top of every page; "
+PREVIEW_NOTICE = ("the preview leaves out what is broken (or, for a broken text or structure file, keeps the "
+                  "last version that loaded) and lists the problems at the top of every page; "
                   "it rebuilds when you save a fix")
 
 
