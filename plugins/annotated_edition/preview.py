@@ -29,6 +29,6 @@ def problems_banner(diagnostics: Diagnostics, root: Path | None) -> str:
     listing = esc(diagnostics.format(root)).replace("\n", "&#10;")
     return (f'<div class="admonition failure ae-problems" role="alert">'
             f'<p class="admonition-title">The edition has {count} {noun}: this preview leaves out what is broken</p>'
-            f"<pre><code>{listing}</code></pre>"
+            f'<pre><code style="white-space: pre-wrap">{listing}</code></pre>'
             f"<p>Fix the files named above and save; the preview rebuilds. "
             f"<code>make check</code> prints the same list.</p></div>\n\n")
