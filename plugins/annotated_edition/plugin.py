@@ -6,6 +6,10 @@ Phases (MkDocs 1.6 event order):
 - ``on_files``: drop note files from the page list (they are data), add the generated pages;
   clause pages stay out of the navigation so page size does not grow with the corpus.
 - ``on_page_markdown``: fill placeholders in hand-written pages (the home page's newest notes).
+- ``on_post_page``: repair the theme's markup where it fails accessibility checks.
+
+Offline: when Material's ``offline`` plugin is on, ``on_config`` points the polyfills at a copy
+of the web-worker shim that ``on_files`` ships inside the site, so nothing is fetched.
 
 Under ``mkdocs serve`` a broken note does not stop the server: the same diagnostics are
 logged, the preview leaves the broken files out and shows the problems on every page.
@@ -34,6 +38,9 @@ from .schema_check import SCHEMA_DIR
 from .model import Edition
 from .render import RenderContext, generated_pages
 from .home import NEWEST_NOTES_MARKER, render_newest_notes
+from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
+from .print_edition import PRINT_PAGE, render_print_page
+from .theme_fixes import name_search_dialog
 
 __all__ = ["AnnotatedEditionPlugin"]
 
@@ -42,6 +49,7 @@ log = get_plugin_logger(__name__)
 _ASSETS = Path(__file__).parent / "assets"
 _STYLESHEET = "assets/annotated-edition/edition.css"
 _GUIDE_PAGE = "contributing.md"
+_PRINT_STYLESHEET = "assets/annotated-edition/print.css"
 
 
 class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
@@ -54,6 +62,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.command = "build"
         self.problems = Diagnostics()
         self._last_previewable: Edition | None = None
+        self.shipped: list[ShippedFile] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance across ``mkdocs serve`` rebuilds; remembers
@@ -69,6 +78,9 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                 config.markdown_extensions.append(extension)
         if _STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, _STYLESHEET)
+        if _PRINT_STYLESHEET not in config.extra_css:
+            config.extra_css.insert(1, _PRINT_STYLESHEET)
+        self._ship_worker_shim(config)
         docs_dir = Path(config.docs_dir)
         edition_config = EditionConfig(
             root=self.root,
@@ -99,6 +111,19 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.edition = edition
         self.timings["load"] = time.perf_counter() - started
         return config
+
+    def _ship_worker_shim(self, config: MkDocsConfig) -> None:
+        """With Material's offline plugin on, serve its web-worker shim from inside the site."""
+        self.shipped = []
+        offline_on = any(name.split("/")[-1] == "offline" and getattr(plugin.config, "enabled", True)
+                         for name, plugin in config.plugins.items())
+        if not offline_on:
+            return
+        try:
+            self.shipped = worker_shim_files(self.root / self.config.iframe_worker)
+        except OfflineAssetError as error:
+            raise PluginError(f"annotated-edition: {error}") from None
+        config.extra["polyfills"] = use_local_worker_shim(list(config.extra.get("polyfills", [])))
 
     def _edit_url(self, config: MkDocsConfig):  # type: ignore[no-untyped-def]
         """Editor links for notes, computed as MkDocs computes each page's ``edit_url``."""
@@ -136,6 +161,17 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             file.edit_uri = self._relative_to_docs(str(document.sidecar), docs_dir)
             files.append(file)
         files.append(File.generated(config, _STYLESHEET, content=(_ASSETS / "edition.css").read_bytes()))
+        files.append(File.generated(config, _PRINT_STYLESHEET, content=(_ASSETS / "print.css").read_bytes()))
+        for shipped in self.shipped:
+            files.append(File.generated(config, shipped.site_path, content=shipped.source.read_bytes()))
+        if self.config.print_edition:
+            if files.get_file_from_path(PRINT_PAGE) is not None:
+                raise PluginError(f"annotated-edition: {PRINT_PAGE} is generated; remove docs/{PRINT_PAGE} "
+                                  "or set the plugin's print_edition option to false.")
+            print_file = File.generated(config, PRINT_PAGE,
+                                        content=render_print_page(context, config.site_name, config.site_url or ""))
+            print_file.edit_uri = None  # made from every file at once: no single source to edit
+            files.append(print_file)
         self._add_contributing_guide(files, config, docs_dir)
         for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
             files.append(File.generated(config, f"schemas/{schema.name}", content=schema.read_bytes()))
@@ -187,4 +223,5 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             markdown = problems_banner(self.problems, self.root) + markdown
         return markdown
 
-
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return name_search_dialog(output)

@@ -58,12 +58,13 @@ def test_the_guide_documents_exactly_the_steps_these_tests_run() -> None:
 
 
 def _make_project(tmp_path: Path) -> Path:
-    project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "pyproject.toml"):
-        shutil.copy2(ROOT / name, project / name)
-    # The copy's pyproject.toml must look older than the venv's install stamp, or `make` would
-    # reinstall the project into the shared venv from this temporary copy.
-    os.utime(project / "pyproject.toml", (0, 0))
+    project = copy_project(tmp_path / "project")   # links node_modules/ from the real project
+    for name in ("Makefile", "pyproject.toml", "package.json", "package-lock.json"):
+        if (ROOT / name).exists():
+            shutil.copy2(ROOT / name, project / name)
+            # Older than the install stamps, or `make` would reinstall the shared venv (or the
+            # npm packages) from this temporary copy.
+            os.utime(project / name, (0, 0))
     return project
 
 

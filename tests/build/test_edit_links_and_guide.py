@@ -32,6 +32,20 @@ def test_every_page_edit_link_opens_its_source_file(built_site: Build) -> None:
             assert _edit_button(built_site, f"{document.id}/{clause.id}.html") == sidecar
 
 
+def test_no_edit_link_points_at_a_file_that_does_not_exist(built_site: Build) -> None:
+    pages = sorted(built_site.site.rglob("*.html"))
+    assert len(pages) > 20
+    linked = 0
+    for page in pages:
+        href = _edit_button(built_site, page.relative_to(built_site.site).as_posix())
+        if href is None:
+            continue
+        assert href.startswith(EDIT_BASE), (page, href)
+        assert (ROOT / href.removeprefix(EDIT_BASE)).is_file(), f"{page.name}: edit link to a missing file {href}"
+        linked += 1
+    assert linked >= len(pages) - 3, "all but special pages (404, print) have an edit link"
+
+
 def test_every_note_links_to_its_own_file_and_shows_its_provenance(built_site: Build) -> None:
     assert EDITION.notes
     for note in EDITION.notes:
