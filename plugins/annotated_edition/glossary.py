@@ -137,7 +137,9 @@ def render_entity_page(index: MentionIndex, entity: Entity, directory_urls: bool
         + "</div>", "",
     ]
     clauses = index.clauses_of(entity.id)
-    parts += [f"## Mentioned in {len(clauses)} clause{'s' if len(clauses) != 1 else ''}", ""]
+    heading = (f"Mentioned in {len(clauses)} clause{'s' if len(clauses) != 1 else ''}" if clauses
+               else "Not named in the texts")
+    parts += [f"## {heading} {{ #mentions }}", ""]
     if not clauses:
         parts += ['<p class="ae-empty">The texts do not name it; it is listed for the commentary and the '
                   'timeline.</p>', ""]
@@ -151,5 +153,5 @@ def render_entity_page(index: MentionIndex, entity: Entity, directory_urls: bool
             items.append(f'<li data-clause="{esc(str(ref))}"><a href="{esc(linker.to(ref))}">'
                          f'{esc(ref_label(index.edition, ref))}</a>\n<ul>{contexts}</ul></li>')
         parts += ['<ul class="ae-mentions">', *items, "</ul>", ""]
-    parts += ["## Sources", "", render_sources(entity.sources), ""]
+    parts += ["## Sources { #sources }", "", render_sources(entity.sources), ""]
     return "\n".join(parts)
