@@ -101,7 +101,7 @@ def _data_page(knowledge: Knowledge) -> str:
         f"- [annotations.schema.json]({EXPORT_FOLDER}/annotations.schema.json): the JSON Schema it follows.",
         "",
         "## Citing", "",
-        "Every clause page ends with a citation in three forms (a sentence, BibTeX and CSL-JSON), and carries "
+        "Every clause page offers a citation in three forms (a sentence, BibTeX and CSL-JSON), and carries "
         "`citation_*` and Dublin Core `<meta>` tags that reference managers such as Zotero read.", "",
         "## Reproducibility", "",
         "Two builds of the same sources write the same bytes: nothing in these files comes from the clock. "

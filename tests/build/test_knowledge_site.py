@@ -400,11 +400,16 @@ def test_fixture_mention_inside_a_phrase_note_and_not_inside_the_text_link(fixtu
 
 
 def test_fixture_entity_pages(fixture_build: Build) -> None:
+    # The statement's text is fixed; our Panmunjom summaries may change, so only the
+    # statement's clauses are predicted exactly here.
+    def listed(page: BeautifulSoup) -> list[str]:
+        return [li["data-clause"] for li in page.select(".ae-mentions > li")
+                if li["data-clause"].startswith("singapore-2018/")]
+
     declaration = fixture_build.html("entities/declaration.html")
-    assert declaration.select(".ae-mentions > li") == [], "its only occurrence is inside a link"
+    assert listed(declaration) == [], "its only occurrence in the statement is inside a link"
     denuclearization = fixture_build.html("entities/denuclearization.html")
-    assert [li["data-clause"] for li in denuclearization.select(".ae-mentions > li")] == [
-        "singapore-2018/intro-2", "singapore-2018/intro-3", "singapore-2018/point-3"]
+    assert listed(denuclearization) == ["singapore-2018/intro-2", "singapore-2018/intro-3", "singapore-2018/point-3"]
     kwic = denuclearization.select('li[data-clause="singapore-2018/intro-3"] .ae-kwic mark')
     assert [m.get_text() for m in kwic] == ["denuclearization"]
     glossary = fixture_build.html("glossary.html")
