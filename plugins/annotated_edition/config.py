@@ -35,3 +35,10 @@ class EditionPluginConfig(base.Config):
 
     edition_version = c.Optional(c.Type(str))
     """The edition's version in citations and exports; defaults to this package's version."""
+
+    iframe_worker = c.Type(str, default="node_modules/iframe-worker")
+    """The installed npm package ``iframe-worker``, relative to ``mkdocs.yml``. When Material's
+    ``offline`` plugin is on, its shim is copied into the site instead of linked from a CDN."""
+
+    print_edition = c.Type(bool, default=True)
+    """Generate ``print.md``: the whole edition on one page, notes as endnotes, for paper/PDF."""

@@ -1,67 +1,22 @@
-"""Entity tooltips, text-quote selectors and the timeline overview in a real headless Chromium,
-with pages opened from file:// and every other request blocked and recorded."""
+"""Entities, timeline, exports and search in a real headless Chromium: pages opened from
+file:// with the network cut (see conftest.py), on the real strict build."""
 
 from __future__ import annotations
 
 import json
 import posixpath
-from typing import Iterator
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-from conftest import Build, copy_project, run_mkdocs_build
+from annotated_edition.edition import EditionConfig, load_edition
+
+from .support import ROOT, Visit
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def site_without_search(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real project minus the search plugin. Without the offline plugin, the search worker
-    cannot load from file://, and that failure stops Material's scripts, tooltips included;
-    making search work offline is a separate concern, so this build leaves search out."""
-    project = copy_project(tmp_path_factory.mktemp("browser") / "project")
-    config = project / "mkdocs.yml"
-    lines = config.read_text(encoding="utf-8").splitlines()
-    kept = [line for line in lines if line.strip() not in ("- search", "- search.highlight")]
-    assert len(kept) == len(lines) - 2, "fixture drift: the search plugin or feature moved in mkdocs.yml"
-    config.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    build = run_mkdocs_build(project)
-    assert build.ok, build.output
-    return build
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path: str) -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    outside: list[str] = []
-
-    def only_files(route) -> None:  # type: ignore[no-untyped-def]
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_files)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert outside == [], f"requests left the disk: {outside}"
-    assert errors == [], f"script errors: {errors}"
+EDITION = load_edition(EditionConfig(ROOT))
 
 
 def _focus_first_mention_by_keyboard(page: Page) -> None:
@@ -72,8 +27,8 @@ def _focus_first_mention_by_keyboard(page: Page) -> None:
     pytest.fail("no entity mention was reached with the Tab key")
 
 
-def test_mention_tooltip_shows_on_keyboard_focus_and_on_hover(site_without_search: Build, page: Page) -> None:
-    page.goto((site_without_search.site / "singapore-2018" / "index.html").as_uri())
+def test_mention_tooltip_shows_on_keyboard_focus_and_on_hover(visit: Visit) -> None:
+    page = visit.open("singapore-2018/index.html")
     first = page.locator("a.ae-mention").first
     description = first.get_attribute("title")
     assert description and ": " in description
@@ -87,54 +42,72 @@ def test_mention_tooltip_shows_on_keyboard_focus_and_on_hover(site_without_searc
     assert described_by and page.locator(f"#{described_by}").inner_text() == description
     expect(focused).to_have_accessible_description(description)
 
-    page.keyboard.press("Escape")
     page.locator("h1").first.click()
     expect(page.locator(".md-tooltip2--active")).to_have_count(0)
-    other = page.locator('a.ae-mention[data-entity]').nth(3)
+    other = page.locator("a.ae-mention").nth(3)
     other_description = other.get_attribute("title")
     other.hover()
     expect(page.locator(".md-tooltip2--active")).to_have_text(other_description or "")
+    visit.assert_clean()
 
 
-def test_text_quote_selectors_match_once_in_what_the_browser_shows(site_without_search: Build, page: Page) -> None:
-    annotations = json.loads((site_without_search.site / "data" / "annotations.jsonld").read_text(encoding="utf-8"))
+def test_text_quote_selectors_match_once_in_what_the_browser_shows(visit: Visit, site: Path) -> None:
+    annotations = json.loads((site / "data" / "annotations.jsonld").read_text(encoding="utf-8"))
     checked = 0
     for annotation in annotations["first"]["items"]:
         target = annotation["target"]
         quotes = [s for s in target["selector"] if s["type"] == "TextQuoteSelector"]
         if not quotes:
             continue
-        page_path = posixpath.normpath(posixpath.join("data", target["source"]))
-        page.goto((site_without_search.site / page_path).as_uri())
+        page = visit.open(posixpath.normpath(posixpath.join("data", target["source"])))
         shown = page.evaluate("() => document.body.innerText.split(/\\s+/).join(' ')")
         for selector in quotes:
             whole = selector["prefix"] + selector["exact"] + selector["suffix"]
             count = sum(1 for i in range(len(shown)) if shown.startswith(whole, i))
             assert count == 1, (selector, count)
             checked += 1
-    assert checked > 0
+    assert checked == len([n for n in EDITION.notes if n.quote]) > 0
+    visit.assert_clean()
 
 
-def test_timeline_overview_is_drawn(site_without_search: Build, page: Page) -> None:
-    page.goto((site_without_search.site / "timeline.html").as_uri())
+def test_timeline_overview_is_drawn(visit: Visit) -> None:
+    page = visit.open("timeline.html")
     svg = page.locator("figure.ae-timeline-figure svg")
     box = svg.bounding_box()
     assert box is not None and box["width"] > 300 and box["height"] > 40
     marks = page.locator("svg g[data-event]")
-    events = page.locator("li.ae-event")
-    assert marks.count() == events.count() > 0
+    assert marks.count() == page.locator("li.ae-event").count() == len(EDITION.events) > 0
     for index in range(marks.count()):
         mark_box = marks.nth(index).bounding_box()
         assert mark_box is not None and mark_box["width"] > 0
         assert box["x"] <= mark_box["x"] and mark_box["x"] + mark_box["width"] <= box["x"] + box["width"]
+    visit.assert_clean()
 
 
-def test_data_page_links_open_the_exports(site_without_search: Build, page: Page) -> None:
-    data_page = (site_without_search.site / "data.html").as_uri()
+def test_data_page_links_open_the_exports(visit: Visit, site: Path) -> None:
     for name in ["edition.json", "annotations.jsonld"]:
-        page.goto(data_page)
+        page = visit.open("data.html")
         page.locator(f'article a[href="data/{name}"]').click()
         page.wait_for_load_state()
-        assert page.url == (site_without_search.site / "data" / name).as_uri()
+        assert page.url == (site / "data" / name).as_uri()
         shown = json.loads(page.evaluate("() => document.querySelector('pre').textContent"))
-        assert shown == json.loads((site_without_search.site / "data" / name).read_text(encoding="utf-8"))
+        assert shown == json.loads((site / "data" / name).read_text(encoding="utf-8"))
+    visit.assert_clean()
+
+
+def test_search_finds_entity_and_timeline_pages(visit: Visit) -> None:
+    page = visit.open("index.html")
+    entity = EDITION.entities[0]
+    event = EDITION.events[0]
+    for query, expected in [(entity.name, f"entities/{entity.id}.html"), (event.title, "timeline.html")]:
+        page.keyboard.press("/")
+        box = page.locator("input.md-search__input")
+        expect(box).to_be_focused()
+        box.fill("")
+        box.press_sequentially(query, delay=20)
+        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+        hrefs = page.locator(".md-search-result__list a").evaluate_all("links => links.map(a => a.href)")
+        paths = [href.split("/site/", 1)[1].split("#")[0].split("?")[0] for href in hrefs]
+        assert expected in paths, (query, paths)
+        page.keyboard.press("Escape")
+    visit.assert_clean()
