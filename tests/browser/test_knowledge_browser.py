@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from pathlib import Path
 
 import pytest
@@ -95,11 +96,19 @@ def test_data_page_links_open_the_exports(visit: Visit, site: Path) -> None:
     visit.assert_clean()
 
 
-def test_search_finds_entity_and_timeline_pages(visit: Visit) -> None:
+def _rarest_word(site: Path, text: str) -> str:
+    """The word of ``text`` (six letters or more) that the fewest pages of the site contain."""
+    pages = [p.read_text(encoding="utf-8").lower() for p in site.rglob("*.html") if p.name != "print.html"]
+    words = sorted(set(re.findall(r"[A-Za-z]{6,}", text)))
+    return min(words, key=lambda word: (sum(word.lower() in page for page in pages), word))
+
+
+def test_search_finds_entity_and_timeline_pages(visit: Visit, site: Path) -> None:
+    entity = next(e for e in EDITION.entities if re.search(r"[A-Za-z]{6,}", e.description))
+    event = next(e for e in EDITION.events if re.search(r"[A-Za-z]{6,}", e.description))
     page = visit.open("index.html")
-    entity = EDITION.entities[0]
-    event = EDITION.events[0]
-    for query, expected in [(entity.name, f"entities/{entity.id}.html"), (event.title, "timeline.html")]:
+    for text, expected in [(entity.description, f"entities/{entity.id}.html"), (event.description, "timeline.html")]:
+        query = _rarest_word(site, text)
         page.keyboard.press("/")
         box = page.locator("input.md-search__input")
         expect(box).to_be_focused()
@@ -110,4 +119,22 @@ def test_search_finds_entity_and_timeline_pages(visit: Visit) -> None:
         paths = [href.split("/site/", 1)[1].split("#")[0].split("?")[0] for href in hrefs]
         assert expected in paths, (query, paths)
         page.keyboard.press("Escape")
+    visit.assert_clean()
+
+
+_AXE_VIOLATIONS = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"], preload: false});
+  return result.violations.filter(v => v.impact === "serious" || v.impact === "critical")
+    .map(v => `${v.id}: ${v.help} at ${v.nodes.map(n => n.target.join(" ")).slice(0, 5)}`);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_entity_page_has_no_serious_accessibility_violations(open_context, axe_source: str, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    """Entity pages are out of the navigation, so the page-type sweep does not reach them."""
+    visit = open_context(color_scheme=scheme)
+    mentioned = next(e for e in EDITION.entities if any(m.entity == e.id for m in EDITION.mentions))
+    page = visit.open(f"entities/{mentioned.id}.html")
+    page.add_script_tag(content=axe_source)
+    assert page.evaluate(_AXE_VIOLATIONS) == []
     visit.assert_clean()
