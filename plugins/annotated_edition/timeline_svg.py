@@ -25,6 +25,8 @@ ROW_HEIGHT = 14
 MIN_GAP = 13.0
 AXIS_LABEL_SPACE = 30
 TOP_SPACE = 34
+BREAK_AFTER_YEARS = 4   # a longer stretch without events is cut out of the axis
+BREAK_WIDTH = 24.0
 
 
 @dataclass(frozen=True)
@@ -43,10 +45,6 @@ def _fractional_year(date: str) -> tuple[float, float]:
     if not day:
         return year + (month - 1) / 12, 1 / 12
     return year + (month - 1) / 12 + (day - 1) / 372, 0.0
-
-
-BREAK_AFTER_YEARS = 4
-BREAK_WIDTH = 24.0
 
 
 @dataclass(frozen=True)

@@ -481,3 +481,34 @@ def test_bad_entities_or_timeline_fail_the_build_at_their_line(project: Path, br
     assert f"source_texts/{name}:{line}:" in build.output and ": error: " in build.output, build.output
     assert "Traceback" not in build.output
 
+
+
+# --- citation tags and a site's own theme overrides -------------------------------------------------
+
+def _with_custom_dir(project: Path, files: dict[str, str]) -> None:
+    overrides = project / "overrides"
+    for name, content in files.items():
+        (overrides / name).parent.mkdir(parents=True, exist_ok=True)
+        (overrides / name).write_text(content, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  name: material\n" in text, "fixture drift: theme name line moved"
+    config.write_text(text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1),
+                      encoding="utf-8")
+
+
+def test_citation_tags_survive_a_custom_dir_without_main_html(project: Path) -> None:
+    _with_custom_dir(project, {"partials/copyright.html": "<div class='md-copyright'>Ours</div>\n"})
+    build = run_mkdocs_build(project)
+    assert build.ok, build.output
+    page = build.html("singapore-2018/point-3.html")
+    assert _meta(page, "citation_title") == [ref_label(EDITION, Ref("singapore-2018", "point-3"))]
+    assert page.select_one(".md-copyright").get_text(strip=True) == "Ours"
+
+
+def test_a_main_html_override_that_drops_the_tags_fails_the_strict_build(project: Path) -> None:
+    _with_custom_dir(project, {"main.html": '{% extends "base.html" %}\n{% block extrahead %}{% endblock %}\n'})
+    build = run_mkdocs_build(project)
+    assert not build.ok
+    assert "citation <meta> tags are missing" in build.output and "annotated_edition_head" in build.output
+    assert "Traceback" not in build.output
