@@ -31,6 +31,7 @@ from .edition import EditionConfig, link_graph, load_edition
 from .model import Edition
 from .render import RenderContext, generated_pages
 from .home import NEWEST_NOTES_MARKER, render_newest_notes
+from .knowledge_adapter import KnowledgeAdapter
 from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
 from .print_edition import PRINT_PAGE, render_print_page
 from .theme_fixes import name_search_dialog
@@ -51,6 +52,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.edition: Edition | None = None
         self.root = Path.cwd()
         self.timings: dict[str, float] = {}
+        self.knowledge = KnowledgeAdapter()
         self.shipped: list[ShippedFile] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -77,6 +79,8 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             if (docs_dir / self.config.commentary_dir).resolve().is_relative_to(self.root)
             else str(docs_dir / self.config.commentary_dir),
             crossrefs_file=self.config.crossrefs_file,
+            entities_file=self.config.entities_file,
+            timeline_file=self.config.timeline_file,
         )
         started = time.perf_counter()
         try:
@@ -86,6 +90,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                 log.error(line)
             raise PluginError(f"annotated-edition: {error.args[0].splitlines()[0]} (listed above)") from None
         self.timings["load"] = time.perf_counter() - started
+        self.knowledge.on_config(config, self.config, self.edition, self.root)
         return config
 
     def _ship_worker_shim(self, config: MkDocsConfig) -> None:
@@ -123,6 +128,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         context = RenderContext(self.edition, link_graph(self.edition),
                                 directory_urls=config.use_directory_urls, edit_url=self._edit_url(config))
         docs_dir = Path(config.docs_dir).resolve()
+        self.knowledge.on_files(files, config, context, self.root / self.config.sources_dir, self.config)
         for src_uri, markdown in generated_pages(context).items():
             is_index = src_uri.endswith("/index.md")
             existing = files.get_file_from_path(src_uri)
@@ -147,6 +153,15 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.context = context
         return files
 
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        self.knowledge.on_page_context(page)
+        return context
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        """Every page's HTML exists now: write the exports (see knowledge_adapter)."""
+        self.knowledge.on_env(files)
+        return env
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if NEWEST_NOTES_MARKER in markdown and self.edition is not None:
             markdown = markdown.replace(NEWEST_NOTES_MARKER,
@@ -154,4 +169,5 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.knowledge.on_post_page(output, page)
         return name_search_dialog(output)
