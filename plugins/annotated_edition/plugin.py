@@ -38,6 +38,7 @@ from .schema_check import SCHEMA_DIR
 from .model import Edition
 from .render import RenderContext, generated_pages
 from .home import NEWEST_NOTES_MARKER, render_newest_notes
+from .knowledge_adapter import KnowledgeAdapter
 from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
 from .print_edition import PRINT_PAGE, render_print_page
 from .theme_fixes import name_search_dialog
@@ -62,6 +63,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.command = "build"
         self.problems = Diagnostics()
         self._last_previewable: Edition | None = None
+        self.knowledge = KnowledgeAdapter()
         self.shipped: list[ShippedFile] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -90,6 +92,8 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             if (docs_dir / self.config.commentary_dir).resolve().is_relative_to(self.root)
             else str(docs_dir / self.config.commentary_dir),
             crossrefs_file=self.config.crossrefs_file,
+            entities_file=self.config.entities_file,
+            timeline_file=self.config.timeline_file,
         )
         started = time.perf_counter()
         edition, self.problems = check_edition(edition_config, partial=True)
@@ -110,6 +114,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self._last_previewable = edition
         self.edition = edition
         self.timings["load"] = time.perf_counter() - started
+        self.knowledge.on_config(config, self.config, self.edition, self.root)
         return config
 
     def _ship_worker_shim(self, config: MkDocsConfig) -> None:
@@ -148,6 +153,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         context = RenderContext(self.edition, link_graph(self.edition),
                                 directory_urls=config.use_directory_urls, edit_url=self._edit_url(config))
         docs_dir = Path(config.docs_dir).resolve()
+        self.knowledge.on_files(files, config, context, self.root / self.config.sources_dir, self.config)
         if self.config.contributing_file:
             context.clause_sections.append(add_note_section(_GUIDE_PAGE))
         for src_uri, markdown in generated_pages(context).items():
@@ -215,6 +221,15 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             page.edit_url = normalize_url(page.edit_url)
         return page
 
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        self.knowledge.on_page_context(page)
+        return context
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        """Every page's HTML exists now: write the exports (see knowledge_adapter)."""
+        self.knowledge.on_env(files)
+        return env
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if NEWEST_NOTES_MARKER in markdown and self.edition is not None:
             markdown = markdown.replace(NEWEST_NOTES_MARKER,
@@ -224,4 +239,5 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.knowledge.on_post_page(output, page)
         return name_search_dialog(output)
