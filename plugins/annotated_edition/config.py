@@ -21,6 +21,10 @@ class EditionPluginConfig(base.Config):
     crossrefs_file = c.Type(str, default="crossrefs.yml")
     """Cross-references file, inside ``sources_dir``."""
 
+    contributing_file = c.Type(str, default="")
+    """A repository Markdown file (e.g. ``CONTRIBUTING.md``, relative to ``mkdocs.yml``) to
+    publish as the page ``contributing.md``, links rewritten for the site. Empty: none."""
+
     entities_file = c.Type(str, default="entities.yml")
     """People, places, organizations and terms, inside ``sources_dir``; optional."""
 

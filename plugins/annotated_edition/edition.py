@@ -38,8 +38,11 @@ class EditionConfig:
         return self.root / self.commentary_dir
 
 
-def check_edition(config: EditionConfig) -> tuple[Edition | None, Diagnostics]:
-    """Load everything; return the edition (None if any problem) and every problem found."""
+def check_edition(config: EditionConfig, *, partial: bool = False) -> tuple[Edition | None, Diagnostics]:
+    """Load everything; return the edition (None if any problem) and every problem found.
+
+    With ``partial``, the edition is returned even with problems, minus whatever failed to
+    load (a live preview shows it while the contributor fixes a note); never publish it."""
     diagnostics = Diagnostics()
     documents: dict[str, Document] = {}
     for document_id in config.documents:
@@ -64,7 +67,7 @@ def check_edition(config: EditionConfig) -> tuple[Edition | None, Diagnostics]:
                                        all_refs + list(documents), diagnostics)
     edition.notes = load_notes(config.commentary_path, edition.clause, all_refs, diagnostics)
     _load_knowledge(config, edition, all_refs, diagnostics)
-    return (None if diagnostics else edition), diagnostics
+    return (None if diagnostics and not partial else edition), diagnostics
 
 
 def _link_spans(edition: Edition, clause: Clause) -> list[tuple[int, int]]:
