@@ -7,7 +7,9 @@ only our summaries (like the Panmunjom outline). The first note on each clause i
 phrase of the clause, so the document pages get phrase markers and popovers. Every document's
 clauses are cross-referenced to the previous document, and each text has an in-text link, so
 pages carry links and backlinks; their number per page stays constant as the corpus grows
-(what a real edition looks like, and what the size targets are about).
+(what a real edition looks like, and what the size targets are about). Eight glossary terms
+occur throughout the texts (each becomes a mention link), and the timeline has one event per
+document.
 
 Everything is deterministic: the same size gives byte-identical files.
 """
@@ -175,6 +177,28 @@ the [documents page](documents.md).
 """
 
 
+def _entities(size: CorpusSize) -> str:
+    # Only terms that occur: an alias found in no clause is an error.
+    used = sorted({(doc + clause) % len(_OBJECTS) for doc in range(size.documents) for clause in range(size.clauses)})
+    lines = ["entities:"]
+    for number, term in ((number, _OBJECTS[number]) for number in used):
+        lines += [f"  - id: term-{number}", f'    name: "{term.capitalize()}"', "    type: term",
+                  f'    aliases: ["{term}"]',
+                  f'    description: "A glossary term of the synthetic edition: {term}, as the instruments use it."',
+                  "    sources:", "      - {title: The benchmark glossary, publisher: The benchmark}"]
+    return "\n".join(lines) + "\n"
+
+
+def _timeline(size: CorpusSize) -> str:
+    lines = ["events:"]
+    for doc in range(size.documents):
+        lines += [f"  - id: signing-{doc}", f'    date: "2018-{1 + doc % 12:02d}-{1 + doc % 28:02d}"',
+                  f"    title: Instrument {doc} signed", f'    description: "The parties sign instrument {doc}."',
+                  f"    concerns: [{document_id(doc)}, {document_id(doc)}/{_clause_id(0)}]",
+                  "    sources:", f"      - {{title: Synthetic instrument number {doc}, publisher: The benchmark}}"]
+    return "\n".join(lines) + "\n"
+
+
 def _mkdocs_yml(size: CorpusSize, print_edition: bool) -> str:
     documents = ", ".join(document_id(doc) for doc in range(size.documents))
     return textwrap.dedent(f"""\
@@ -226,6 +250,8 @@ def write_corpus(root: Path, size: CorpusSize, print_edition: bool = False) -> P
     (root / "mkdocs.yml").write_text(_mkdocs_yml(size, print_edition), encoding="utf-8")
     (root / "docs" / "index.md").write_text(_HOME, encoding="utf-8")
     (sources / "crossrefs.yml").write_text(_crossrefs(size), encoding="utf-8")
+    (sources / "entities.yml").write_text(_entities(size), encoding="utf-8")
+    (sources / "timeline.yml").write_text(_timeline(size), encoding="utf-8")
     for doc in range(size.documents):
         (sources / f"{document_id(doc)}.yml").write_text(_sidecar(doc, size), encoding="utf-8")
         if doc % 2 == 0:

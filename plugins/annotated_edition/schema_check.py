@@ -18,7 +18,7 @@ from .diagnostics import Diagnostics
 from .schema_fastpath import compile_checker
 from .yaml_source import Position, YamlList, YamlMap
 
-__all__ = ["SCHEMA_DIR", "validate", "load_schema"]
+__all__ = ["SCHEMA_DIR", "validate", "load_schema", "fast_check"]
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
@@ -51,8 +51,13 @@ def _resolve(ref: str, base: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
 
 
 @lru_cache(maxsize=None)
-def _fast_check(name: str) -> Callable[[Any], bool] | None:
+def fast_check(name: str) -> Callable[[Any], bool] | None:
+    """A compiled yes/no check for schema ``name`` (None if it cannot be compiled): a True
+    answer is what jsonschema would answer; a False one needs jsonschema to say why."""
     return compile_checker(load_schema(name), _resolve)
+
+
+_fast_check = fast_check
 
 
 def _position_of(data: Any, error: ValidationError) -> Position:

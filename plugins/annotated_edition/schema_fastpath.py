@@ -24,7 +24,8 @@ Check = Callable[[Any], bool]
 # Keywords that do not constrain the data.
 _ANNOTATIONS = frozenset({"$schema", "$id", "$defs", "$comment", "title", "description", "examples", "default"})
 _SUPPORTED = frozenset({"$ref", "type", "required", "additionalProperties", "properties", "items",
-                        "minItems", "minLength", "pattern", "enum"}) | _ANNOTATIONS
+                        "prefixItems", "minItems", "maxItems", "minLength", "pattern", "enum", "const",
+                        "minimum", "not", "oneOf", "dependentRequired"}) | _ANNOTATIONS
 
 
 class _Unsupported(Exception):
@@ -50,9 +51,25 @@ def _is_type(value: Any, name: str) -> bool:
     raise _Unsupported(f"type {name!r}")
 
 
+def _json_equal(one: Any, other: Any) -> bool:
+    """Equality of JSON values: true is not 1 (at any depth), while 1 equals 1.0."""
+    if isinstance(one, bool) or isinstance(other, bool):
+        return isinstance(one, bool) and isinstance(other, bool) and one == other
+    if isinstance(one, dict) and isinstance(other, dict):
+        return one.keys() == other.keys() and all(_json_equal(one[k], other[k]) for k in one)
+    if isinstance(one, list) and isinstance(other, list):
+        return len(one) == len(other) and all(map(_json_equal, one, other))
+    if isinstance(one, (dict, list)) or isinstance(other, (dict, list)):
+        return False
+    return one == other
+
+
 def _enum_member(value: Any, options: list[Any]) -> bool:
-    # JSON Schema compares JSON values: true is not 1, while 1 equals 1.0.
-    return any(isinstance(value, bool) == isinstance(option, bool) and value == option for option in options)
+    return any(_json_equal(value, option) for option in options)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _type_check(declared: str | list[str]) -> Check:
@@ -71,10 +88,20 @@ def _type_check(declared: str | list[str]) -> Check:
 # The combinators below loop explicitly: this runs once per value of every note, and a plain
 # loop costs a fraction of all() over a generator.
 
-def _items_check(item_check: Check) -> Check:
+def _items_check(item_check: Check, start: int = 0) -> Check:
     def check(value: Any) -> bool:
         if isinstance(value, list):
-            for item in value:
+            for item in value[start:] if start else value:
+                if not item_check(item):
+                    return False
+        return True
+    return check
+
+
+def _prefix_items_check(prefix: tuple[Check, ...]) -> Check:
+    def check(value: Any) -> bool:
+        if isinstance(value, list):
+            for item_check, item in zip(prefix, value):
                 if not item_check(item):
                     return False
         return True
@@ -157,6 +184,25 @@ class _Compiler:
         if "enum" in schema:
             options = list(schema["enum"])
             checks.append(lambda value: _enum_member(value, options))
+        if "const" in schema:
+            constant = schema["const"]
+            checks.append(lambda value: _json_equal(value, constant))
+        if "minimum" in schema:
+            lowest = schema["minimum"]
+            checks.append(lambda value: not _is_number(value) or value >= lowest)
+        if "maxItems" in schema:
+            most = schema["maxItems"]
+            checks.append(lambda value: not isinstance(value, list) or len(value) <= most)
+        if "not" in schema:
+            negated = self.compile(schema["not"], base)
+            checks.append(lambda value: not negated(value))
+        if "oneOf" in schema:
+            alternatives = tuple(self.compile(sub, base) for sub in schema["oneOf"])
+            checks.append(lambda value: sum(1 for alternative in alternatives if alternative(value)) == 1)
+        if "dependentRequired" in schema:
+            dependencies = {name: tuple(needed) for name, needed in schema["dependentRequired"].items()}
+            checks.append(lambda value: not isinstance(value, dict) or all(
+                all(other in value for other in needed) for name, needed in dependencies.items() if name in value))
         if "minLength" in schema:
             shortest = schema["minLength"]
             checks.append(lambda value: not isinstance(value, str) or len(value) >= shortest)
@@ -166,8 +212,11 @@ class _Compiler:
         if "minItems" in schema:
             fewest = schema["minItems"]
             checks.append(lambda value: not isinstance(value, list) or len(value) >= fewest)
-        if "items" in schema:
-            checks.append(_items_check(self.compile(schema["items"], base)))
+        prefix = tuple(self.compile(sub, base) for sub in schema.get("prefixItems", ()))
+        if prefix:
+            checks.append(_prefix_items_check(prefix))
+        if "items" in schema:  # in draft 2020-12, "items" covers what "prefixItems" does not
+            checks.append(_items_check(self.compile(schema["items"], base), start=len(prefix)))
         if "required" in schema:
             required = tuple(schema["required"])
             checks.append(lambda value: not isinstance(value, dict) or all(name in value for name in required))

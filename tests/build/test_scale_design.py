@@ -92,3 +92,46 @@ def test_a_print_page_the_nav_does_not_name_stays_out_of_it_quietly(tmp_path: Pa
     assert build.ok, build.output
     assert build.html("print.html").select_one("h1") is not None
     assert _primary_nav_links(build, "print.html") == ["Home", "Documents"]
+
+
+def _paths(value, prefix=()):  # type: ignore[no-untyped-def]
+    yield prefix
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, prefix + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value[:3]):
+            yield from _paths(item, prefix + (index,))
+
+
+@pytest.mark.parametrize(("name", "schema"), [("edition.json", "export-edition"),
+                                              ("annotations.jsonld", "export-annotations")])
+def test_the_fast_schema_check_agrees_with_jsonschema_on_real_exports(builds: dict[str, Build], name: str,
+                                                                      schema: str) -> None:
+    import copy
+    import random
+
+    from jsonschema import Draft202012Validator
+
+    from annotated_edition.schema_check import _registry, fast_check, load_schema
+    data = json.loads((builds["small"].site / "data" / name).read_text(encoding="utf-8"))
+    fast = fast_check(schema)
+    slow = Draft202012Validator(load_schema(schema), registry=_registry())
+    assert fast is not None and fast(data) and slow.is_valid(data)
+    # One change at a time, anywhere in the file: both must give the same answer.
+    chooser = random.Random(8)
+    paths = [p for p in _paths(data) if p]
+    for path in chooser.sample(paths, min(100, len(paths))):
+        for replacement in (None, "", 0, -1, True, [], {}, "x y", [None], "__delete__"):
+            changed = copy.deepcopy(data)
+            parent = changed
+            for part in path[:-1]:
+                parent = parent[part]
+            if replacement == "__delete__":
+                if isinstance(parent, dict):
+                    del parent[path[-1]]
+                else:
+                    parent.pop(path[-1])
+            else:
+                parent[path[-1]] = replacement
+            assert fast(changed) == slow.is_valid(changed), (path, replacement)
