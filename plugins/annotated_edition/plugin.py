@@ -197,6 +197,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         pages = generated_pages(context)
         if self.config.documents_page:
             pages[self.config.documents_page] = render_documents_page(context, self.config.documents_page)
+        sidecar_uris: dict[str, str] = {}  # one per document, not one per page (relpath is slow)
         for src_uri, markdown in pages.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -204,7 +205,9 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             file = File.generated(config, src_uri, content=markdown,
                                   inclusion=self._inclusion(src_uri, config, in_nav))
             document = self.edition.documents.get(src_uri.split("/")[0])
-            file.edit_uri = self._relative_to_docs(str(document.sidecar), docs_dir) if document else None
+            if document is not None and document.id not in sidecar_uris:
+                sidecar_uris[document.id] = self._relative_to_docs(str(document.sidecar), docs_dir)
+            file.edit_uri = sidecar_uris[document.id] if document is not None else None
             files.append(file)
         self.generated_count = len(pages)
         files.append(File.generated(config, _STYLESHEET, content=(_ASSETS / "edition.css").read_bytes()))

@@ -34,6 +34,7 @@ def test_quick_benchmark_reports_every_size_phase_and_target(tmp_path) -> None: 
             assert isinstance(run[key], float) and run[key] > 0, key
         assert run["statement_page_bytes"] > 0 and run["site_bytes"] > run["statement_page_bytes"]
         assert run["largest_page"]["bytes"] >= run["statement_page_bytes"]
+        assert run["pages_differing_from_bare"] == 0  # the bare build made the same pages
 
     serve = report["serve"]
     assert serve["edits"] == 1 and len(serve["all_rebuilds_s"]) == 1 and len(serve["all_bare_rebuilds_s"]) == 1
