@@ -45,7 +45,7 @@ PLUGIN_NAME = "annotated-edition"
 TIMINGS_ENV = "ANNOTATED_EDITION_TIMINGS"
 PHASES = ("load", "anchor", "link", "render", "export")
 BASE = CorpusSize(documents=2, clauses=20, notes_per_clause=2)
-REAL_SITE_PARTS = ("mkdocs.yml", "docs", "source_texts")
+REAL_SITE_PARTS = ("mkdocs.yml", "docs", "source_texts", "CONTRIBUTING.md")  # as tests/conftest.py copies
 
 
 # --- running and measuring one process ------------------------------------------------------
@@ -346,7 +346,8 @@ def bench_serve(workdir: Path, edits: int, log: Any) -> dict[str, Any]:
     project.mkdir(parents=True)
     for part in REAL_SITE_PARTS:
         source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
+        if source.exists():
+            (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
     if (ROOT / "node_modules").is_dir():  # npm packages the site ships (make install puts them there)
         (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     bare = workdir / "real" / "bare"
