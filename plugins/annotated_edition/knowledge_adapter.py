@@ -22,7 +22,6 @@ import os
 from importlib import metadata
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -146,6 +145,7 @@ class KnowledgeAdapter:
             fast = fast_check(schema)
             if fast is not None and fast(data):
                 continue  # valid; jsonschema (seconds on a large edition) only explains failures
+            from jsonschema import Draft202012Validator  # imported only to explain a failure
             errors = list(Draft202012Validator(load_schema(schema)).iter_errors(data))
             if errors:
                 first = errors[0]

@@ -179,3 +179,18 @@ def test_footnotes_never_leak_from_one_note_into_the_next() -> None:
     assert "Only in the first note" in first
     assert 'class="footnote"' not in second and "Only in the first" not in second
     assert 'id="note-first-leak-fn:1"' in first
+
+
+def test_a_build_or_check_imports_jsonschema_only_to_explain_a_failure() -> None:
+    import subprocess
+    import sys
+    probe = ("import sys, annotated_edition.plugin, annotated_edition.cli; "
+             "print('jsonschema' in sys.modules, 'referencing' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False"]
+    # ...and a failure is still described by jsonschema, at the offending line.
+    diagnostics = Diagnostics()
+    data = yaml_source.load_yaml_text("target: singapore-2018/point-3\ntitle: 3\n", Path("n.md"), diagnostics)
+    from annotated_edition.schema_check import validate
+    assert not validate(data, "note", Path("n.md"), diagnostics)
+    assert "n.md:2:8: error: 'title' must be of type string" in diagnostics.format()
