@@ -1,0 +1,59 @@
+# Two commands on a fresh machine: `make site` builds the site, `make test` runs every test.
+SHELL := /bin/bash
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+MKDOCS := $(VENV)/bin/mkdocs
+STAMP := $(VENV)/.installed
+# Third-party browser files (web-worker shim, accessibility engine) come from npm at set-up
+# time into node_modules/ (ignored), never from the repository or the network at run time.
+NODE_STAMP := node_modules/.installed
+# The offline bundle is dist/$(EDITION_NAME)-offline.zip.
+EDITION_NAME ?= singapore-2018-annotated
+
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install vendor site serve test offline check note clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make: npm is needed: install Node.js 18+ and npm (Debian: apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+vendor: $(NODE_STAMP)
+
+install: $(STAMP) $(NODE_STAMP)
+
+site: $(STAMP) $(NODE_STAMP)
+	$(MKDOCS) build --strict
+
+# Live preview; rebuilds on every change under docs/ or source_texts/ (SERVE_ADDR=host:port).
+SERVE_ADDR ?= 127.0.0.1:8000
+serve: $(STAMP) $(NODE_STAMP)
+	$(MKDOCS) serve -a $(SERVE_ADDR)
+
+# Check every text, structure file and note without building (PATHS=… narrows the report).
+check: $(STAMP)
+	@$(PY) -m annotated_edition check $(PATHS)
+
+# Start a note: make note TARGET=document/clause [TITLE="…"] [SLUG=…] [QUOTE="…"] [AUTHOR="…"]
+# (values reach the command through the environment, so quotes in a title are safe).
+note: $(STAMP)
+	@if [[ -z "$${TARGET:-}" ]]; then echo "usage: make note TARGET=document/clause [TITLE=\"…\"] [SLUG=…] [QUOTE=\"…\"] [AUTHOR=\"…\"]" >&2; exit 2; fi
+	@$(PY) -m annotated_edition new-note "$$TARGET" $${TITLE:+--title "$$TITLE"} $${SLUG:+--slug "$$SLUG"} \
+		$${QUOTE:+--quote "$$QUOTE"} $${AUTHOR:+--author "$$AUTHOR"}
+
+test: $(STAMP) $(NODE_STAMP)
+	CHROMIUM="$$(scripts/find-chromium)" && export CHROMIUM && $(PY) -m pytest
+
+offline: site
+	$(PY) scripts/make-offline --site site --name $(EDITION_NAME)
+
+clean:
+	rm -rf site dist test-artifacts

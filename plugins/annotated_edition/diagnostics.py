@@ -1,0 +1,81 @@
+"""Problems found in the edition's inputs, reported as ``path:line:column: error: message``.
+
+Loading never stops at the first problem: every loader appends to a :class:`Diagnostics`
+collector, so a contributor sees all of their mistakes in one run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Diagnostic", "Diagnostics", "EditionError"]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem in one file, with a hint that says how to fix it."""
+
+    path: Path
+    line: int
+    column: int
+    message: str
+    hint: str = ""
+    severity: str = "error"
+
+    def format(self, root: Path | None = None) -> str:
+        """Render as the one-line form editors and CI annotations understand, then the hint."""
+        shown = _display_path(self.path, root)
+        text = f"{shown}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        if self.hint:
+            text += "\n" + "\n".join(f"    {line}" for line in self.hint.splitlines())
+        return text
+
+
+def _display_path(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+@dataclass
+class Diagnostics:
+    """A collector that loaders append to; the caller decides whether to raise."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, path: Path, line: int, column: int, message: str, hint: str = "") -> None:
+        self.items.append(Diagnostic(path, line, column, message, hint))
+
+    def extend(self, other: "Diagnostics") -> None:
+        self.items.extend(other.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def format(self, root: Path | None = None) -> str:
+        return "\n".join(item.format(root) for item in self.sorted())
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(self.items, key=lambda d: (str(d.path), d.line, d.column, d.message))
+
+    def raise_if_any(self, root: Path | None = None) -> None:
+        if self.items:
+            raise EditionError(self, root)
+
+
+class EditionError(Exception):
+    """Raised when the inputs cannot make a consistent edition; carries every problem found."""
+
+    def __init__(self, diagnostics: Diagnostics, root: Path | None = None) -> None:
+        self.diagnostics = diagnostics
+        self.root = root
+        count = len(diagnostics)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{count} {noun} in the edition's sources:\n{diagnostics.format(root)}")

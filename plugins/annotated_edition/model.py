@@ -1,0 +1,220 @@
+"""The edition as data: documents, clauses, notes and cross-references. No I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = [
+    "Ref", "Author", "SourceRef", "Signatory", "Clause", "TextLink", "Document", "Note",
+    "CrossRef", "Entity", "Event", "Mention", "Edition",
+]
+
+
+@dataclass(frozen=True, order=True)
+class Ref:
+    """A reference to a whole document (``clause`` is None) or to one of its clauses."""
+
+    document: str
+    clause: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> "Ref":
+        document, _, clause = text.strip().partition("/")
+        return cls(document, clause or None)
+
+    def __str__(self) -> str:
+        return f"{self.document}/{self.clause}" if self.clause else self.document
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A published source a claim can be checked against."""
+
+    title: str
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause. ``text`` is its exact slice of the source (``start``/``end`` are offsets
+    into the document text) for documents we publish in full; otherwise ``summary`` is ours."""
+
+    document: str
+    id: str
+    label: str
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    summary: str = ""
+    number: int | None = None
+    line: int = 1
+
+    @property
+    def ref(self) -> Ref:
+        return Ref(self.document, self.id)
+
+    @property
+    def display_text(self) -> str:
+        return self.text if self.text is not None else self.summary
+
+
+@dataclass(frozen=True)
+class TextLink:
+    """A phrase of a clause's text that links elsewhere; offsets are within the clause text."""
+
+    clause: str
+    quote: str
+    start: int
+    end: int
+    target: Ref
+
+
+@dataclass
+class Document:
+    id: str
+    title: str
+    short_title: str
+    date: str
+    place: str
+    language: str
+    parties: list[str]
+    signatories: list[Signatory]
+    source: SourceRef
+    licence: str
+    clauses: list[Clause]
+    sidecar: Path
+    text: str | None = None
+    text_path: Path | None = None
+    editorial_notes: dict[str, str] = field(default_factory=dict)
+    text_links: list[TextLink] = field(default_factory=list)
+
+    @property
+    def has_text(self) -> bool:
+        return self.text is not None
+
+    def clause(self, clause_id: str) -> Clause | None:
+        return next((c for c in self.clauses if c.id == clause_id), None)
+
+    def neighbours(self, clause_id: str) -> tuple[Clause | None, Clause | None]:
+        ids = [c.id for c in self.clauses]
+        index = ids.index(clause_id)
+        previous = self.clauses[index - 1] if index > 0 else None
+        following = self.clauses[index + 1] if index + 1 < len(self.clauses) else None
+        return previous, following
+
+
+@dataclass(frozen=True)
+class Note:
+    """A contributor's note. ``span`` locates ``quote`` inside the clause text, when given."""
+
+    slug: str
+    path: Path
+    target: Ref
+    title: str
+    authors: tuple[Author, ...]
+    date: str
+    sources: tuple[SourceRef, ...]
+    body: str
+    tags: tuple[str, ...] = ()
+    quote: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    span: tuple[int, int] | None = None
+    body_line: int = 1
+
+    @property
+    def anchor(self) -> str:
+        return f"note-{self.slug}"
+
+
+@dataclass(frozen=True)
+class CrossRef:
+    source: Ref
+    type: str
+    target: Ref
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, place, organization or term; ``aliases`` are the exact forms the texts use."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    description: str
+    sources: tuple[SourceRef, ...]
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where an entity's alias occurs: ``start``/``end`` are offsets into the clause's text
+    (its verbatim slice, or our summary for documents without text)."""
+
+    entity: str
+    clause: Ref
+    start: int
+    end: int
+    alias: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event. ``date`` is ISO 8601 as written: its length gives ``precision``."""
+
+    id: str
+    date: str
+    title: str
+    description: str
+    concerns: tuple[Ref, ...]
+    sources: tuple[SourceRef, ...]
+    line: int = 1
+
+    @property
+    def precision(self) -> str:
+        return {4: "year", 7: "month"}.get(len(self.date), "day")
+
+
+@dataclass
+class Edition:
+    """Everything loaded and validated; the renderers and exporters read only this."""
+
+    documents: dict[str, Document]
+    notes: list[Note]
+    crossrefs: list[CrossRef]
+    primary: str
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def document(self, document_id: str) -> Document:
+        return self.documents[document_id]
+
+    def clause(self, ref: Ref) -> Clause | None:
+        document = self.documents.get(ref.document)
+        return document.clause(ref.clause) if document and ref.clause else None
+
+    def notes_for(self, ref: Ref) -> list[Note]:
+        return [note for note in self.notes if note.target == ref]
+
+    def resolves(self, ref: Ref) -> bool:
+        if ref.document not in self.documents:
+            return False
+        return ref.clause is None or self.clause(ref) is not None

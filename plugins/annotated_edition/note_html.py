@@ -1,0 +1,44 @@
+"""Turn a note's Markdown body into an HTML fragment that can sit on any page.
+
+Notes are rendered here rather than by MkDocs so that the same HTML serves the clause page,
+the statement page's phrase popovers, the print edition and the exports. Inside a note,
+headings start at level 4 (they sit under the note's own heading) and every id is prefixed
+with the note's anchor, so two notes' footnotes never collide on one page.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+__all__ = ["render_note_body", "NOTE_EXTENSIONS"]
+
+NOTE_EXTENSIONS = ["footnotes", "tables", "fenced_code", "sane_lists", "def_list"]
+_HEADING_SHIFT = 3
+
+
+class _ScopeToNote(Treeprocessor):
+    """Shift headings down and prefix ids and in-note fragment links with the note's anchor."""
+
+    def __init__(self, md: markdown.Markdown, prefix: str) -> None:
+        super().__init__(md)
+        self.prefix = prefix
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if len(element.tag) == 2 and element.tag[0] == "h" and element.tag[1].isdigit():
+                element.tag = f"h{min(6, int(element.tag[1]) + _HEADING_SHIFT)}"
+            if element.get("id"):
+                element.set("id", f"{self.prefix}-{element.get('id')}")
+            href = element.get("href", "")
+            if href.startswith("#") and len(href) > 1:
+                element.set("href", f"#{self.prefix}-{href[1:]}")
+
+
+def render_note_body(body: str, anchor: str) -> str:
+    """Markdown → HTML for one note; ``anchor`` scopes the ids it creates."""
+    md = markdown.Markdown(extensions=list(NOTE_EXTENSIONS), output_format="html")
+    md.treeprocessors.register(_ScopeToNote(md, anchor), "scope_to_note", 1)
+    return md.convert(body)

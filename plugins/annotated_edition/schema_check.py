@@ -1,0 +1,104 @@
+"""Validate loaded YAML against the JSON Schemas in ``schemas/``, reporting each failure at
+the line and column of the offending value. The schemas are the single source of truth for
+the data formats: the checker, the build and the docs all read them."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from .diagnostics import Diagnostics
+from .yaml_source import Position, YamlList, YamlMap
+
+__all__ = ["SCHEMA_DIR", "validate", "load_schema"]
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+
+
+@lru_cache(maxsize=None)
+def _registry() -> Registry:
+    resources = []
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((contents["$id"], Resource.from_contents(contents)))
+    return Registry().with_resources(resources)
+
+
+@lru_cache(maxsize=None)
+def load_schema(name: str) -> dict[str, Any]:
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(name), registry=_registry())
+
+
+def _position_of(data: Any, error: ValidationError) -> Position:
+    node = data
+    position: Position = getattr(data, "position", (1, 1))
+    for part in error.absolute_path:
+        if isinstance(node, YamlMap) and isinstance(part, str) and part in node:
+            position = node.at(part)
+            node = node[part]
+        elif isinstance(node, YamlList) and isinstance(part, int) and part < len(node):
+            position = node.at(part)
+            node = node[part]
+        else:
+            break
+    if error.validator == "additionalProperties" and isinstance(node, YamlMap):
+        allowed = error.schema.get("properties", {})
+        extra = [key for key in node if key not in allowed]
+        if extra:
+            position = node.key_positions.get(extra[0], position)
+    return position
+
+
+def _where(error: ValidationError) -> str:
+    parts = [str(p) if isinstance(p, str) else f"[{p}]" for p in error.absolute_path]
+    return ".".join(parts).replace(".[", "[") or "front matter"
+
+
+def _message(error: ValidationError) -> str:
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return f"missing required field '{missing}'"
+    if error.validator == "additionalProperties":
+        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        return f"{error.message} (allowed: {allowed})"
+    if error.validator == "type":
+        quote_it = (" (put the value in quotes)" if error.validator_value == "string"
+                    and isinstance(error.instance, (int, float, bool)) else "")
+        return f"'{_where(error)}' must be of type {error.validator_value}, not {type(error.instance).__name__}{quote_it}"
+    if error.validator in ("pattern", "minLength") and isinstance(error.instance, str) and not error.instance.strip():
+        return f"'{_where(error)}' must not be empty"
+    if error.validator == "pattern":
+        described = error.schema.get("description", f"the pattern {error.validator_value}")
+        return f"'{_where(error)}' is {error.instance!r}; expected: {described.rstrip('.')}"
+    if error.validator == "minItems":
+        return f"'{_where(error)}' needs at least {error.validator_value} item(s)"
+    if error.validator == "enum":
+        return f"'{_where(error)}' is {error.instance!r}; expected one of: {', '.join(map(str, error.validator_value))}"
+    return f"'{_where(error)}': {error.message}"
+
+
+def validate(data: Any, schema: str, path: Path, diagnostics: Diagnostics) -> bool:
+    """Record every schema failure; return True when ``data`` is valid."""
+    errors = sorted(_validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    reported: set[tuple[int, int, str]] = set()
+    for error in errors:
+        line, column = _position_of(data, error)
+        message = _message(error)
+        # An empty string breaks both minLength and pattern: say so once.
+        if (line, column, message) in reported:
+            continue
+        reported.add((line, column, message))
+        rule = "/".join(str(p) for p in error.schema_path)
+        diagnostics.error(path, line, column, message, f"schema rule: {schema}.schema.json {rule}")
+    return not errors

@@ -1,0 +1,136 @@
+"""YAML loading that remembers where each value came from, so errors can name line and column.
+
+Mappings load as :class:`YamlMap` and sequences as :class:`YamlList`; both are ordinary
+``dict``/``list`` subclasses that also carry 1-based positions of their own start and of each
+key's value (maps) or item (lists).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostics
+
+__all__ = ["YamlMap", "YamlList", "Position", "load_yaml_text", "load_yaml_file", "read_utf8"]
+
+Position = tuple[int, int]
+
+
+class YamlMap(dict):  # type: ignore[type-arg]
+    """A mapping with ``position`` (its own) and ``positions[key]`` (each value's)."""
+
+    position: Position = (1, 1)
+    positions: dict[str, Position]
+    key_positions: dict[str, Position]
+
+    def at(self, key: str) -> Position:
+        """Where the value of ``key`` starts, or where this mapping starts if it is absent."""
+        return self.positions.get(key, self.position)
+
+
+class YamlList(list):  # type: ignore[type-arg]
+    """A sequence with ``position`` (its own) and ``positions[i]`` (each item's)."""
+
+    position: Position = (1, 1)
+    positions: list[Position]
+
+    def at(self, index: int) -> Position:
+        return self.positions[index] if index < len(self.positions) else self.position
+
+
+def _mark(node: yaml.Node, line_offset: int) -> Position:
+    return (node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
+
+
+def _make_loader(line_offset: int) -> type[yaml.SafeLoader]:
+    class _LocatingLoader(yaml.SafeLoader):
+        def construct_yaml_map(self, node: yaml.MappingNode):  # type: ignore[override]
+            data = YamlMap()
+            data.position = _mark(node, line_offset)
+            data.positions = {}
+            data.key_positions = {}
+            yield data
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if not isinstance(key, str):
+                    key = str(key)
+                if key in data:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key {key!r}", key_node.start_mark
+                    )
+                data[key] = self.construct_object(value_node, deep=True)
+                data.positions[key] = _mark(value_node, line_offset)
+                data.key_positions[key] = _mark(key_node, line_offset)
+
+        def construct_yaml_seq(self, node: yaml.SequenceNode):  # type: ignore[override]
+            data = YamlList()
+            data.position = _mark(node, line_offset)
+            data.positions = [_mark(item, line_offset) for item in node.value]
+            yield data
+            data.extend(self.construct_object(item, deep=True) for item in node.value)
+
+    # Dates stay as the editor typed them ("2018-06-12"): the schemas and exports want strings.
+    _LocatingLoader.add_constructor(
+        "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+    )
+    _LocatingLoader.add_constructor("tag:yaml.org,2002:map", _LocatingLoader.construct_yaml_map)
+    _LocatingLoader.add_constructor("tag:yaml.org,2002:seq", _LocatingLoader.construct_yaml_seq)
+    return _LocatingLoader
+
+
+def load_yaml_text(
+    text: str, path: Path, diagnostics: Diagnostics, line_offset: int = 0
+) -> Any | None:
+    """Parse ``text``; on a syntax error, record it at its line and column and return None."""
+    try:
+        return yaml.load(text, Loader=_make_loader(line_offset))  # noqa: S506 - SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+        column = (mark.column + 1) if mark else 1
+        problem = error.problem or error.context or "invalid YAML"
+        diagnostics.error(
+            path, line, column, f"invalid YAML: {problem}",
+            "Check indentation, and quote strings that contain ': ' or start with a symbol.",
+        )
+    except yaml.YAMLError as error:
+        diagnostics.error(path, 1 + line_offset, 1, f"invalid YAML: {error}")
+    return None
+
+
+def read_utf8(path: Path, diagnostics: Diagnostics) -> str | None:
+    """Read a text file strictly as UTF-8 (a leading BOM is dropped); report anything else."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        diagnostics.error(path, 1, 1, f"cannot read file: {error.strerror or error}")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        diagnostics.error(
+            path, line, column, f"file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
+            "Save the file with UTF-8 encoding.",
+        )
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def load_yaml_file(path: Path, diagnostics: Diagnostics) -> Any | None:
+    text = read_utf8(path, diagnostics)
+    if text is None:
+        return None
+    return load_yaml_text(text, path, diagnostics)
+
+
+def as_text(value: Any) -> str:
+    """Scalars as the editor wrote them: YAML turns 2018-06-12 into a date; we want the string."""
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    return "" if value is None else str(value)
