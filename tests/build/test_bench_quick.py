@@ -51,5 +51,6 @@ def test_quick_benchmark_reports_every_size_phase_and_target(tmp_path) -> None: 
                             f"print(bench.table(json.load(open({str(output)!r}))))"],
                            cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert table.returncode == 0, table.stderr
-    assert table.stdout.splitlines()[0].startswith("| size | clause pages | notes |")
+    assert table.stdout.splitlines()[0].startswith("| size | build s | bare s | overhead |")
+    assert "| size | plugin s | load | anchor | link | render | export |" in table.stdout
     assert "| 2x | 80 | 160 |" in table.stdout
