@@ -306,6 +306,16 @@ class _Server:
                 self.changed.wait(0.2)
             return self.build_times()
 
+    def started(self, timeout: float = 120) -> bool:
+        """Whether the server came up (False if it exited first)."""
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while not any("Serving on" in line for line in self.lines):
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    return False
+                self.changed.wait(0.2)
+        return True
+
     def wait_for_serving(self, timeout: float = 120) -> None:
         deadline = time.monotonic() + timeout
         with self.changed:
@@ -326,6 +336,9 @@ class _Server:
 def serve_rebuilds(project: Path, edited: Path, edits: int) -> list[float]:
     """Start ``mkdocs serve``, edit ``edited`` ``edits`` times; the rebuild times it logs."""
     server = _Server(project)
+    if not server.started():  # the free port we picked was taken meanwhile: once more, another port
+        server.stop()
+        server = _Server(project)
     try:
         server.wait_for_serving()
         builds = len(server.wait_for_builds(1))
