@@ -22,7 +22,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import shutil
 import signal
 import socket
@@ -266,7 +265,11 @@ def bench_size(multiple: int, runs: int, workdir: Path, log: Any, print_edition:
 
 # --- mkdocs serve: rebuild after editing one note -------------------------------------------------
 
-_BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
+# MkDocs logs "Documentation built in X seconds" but drops a message it has logged before (its
+# DuplicateFilter), so two rebuilds of the same length would look like one. Each rebuild is
+# timed here instead, from the line announcing it to the line that follows it.
+_REBUILD_STARTS = "Building documentation..."
+_REBUILD_ENDS = "Reloading browsers"
 
 
 def _free_port() -> int:
@@ -280,6 +283,7 @@ class _Server:
 
     def __init__(self, project: Path) -> None:
         self.lines: list[str] = []
+        self.arrivals: list[float] = []
         self.changed = threading.Condition()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{_free_port()}"],
@@ -290,12 +294,22 @@ class _Server:
     def _read(self) -> None:
         assert self.process.stdout is not None
         for line in self.process.stdout:
+            arrived = time.perf_counter()
             with self.changed:
                 self.lines.append(line.rstrip("\n"))
+                self.arrivals.append(arrived)
                 self.changed.notify_all()
 
     def build_times(self) -> list[float]:
-        return [float(m.group(1)) for line in self.lines if (m := _BUILT.search(line))]
+        """Seconds of each rebuild so far: from its announcement to the browsers' reload."""
+        times, started = [], None
+        for line, arrived in zip(self.lines, self.arrivals):
+            if _REBUILD_STARTS in line:
+                started = arrived
+            elif _REBUILD_ENDS in line and started is not None:
+                times.append(round(arrived - started, 3))
+                started = None
+        return times
 
     def wait_for_builds(self, count: int, timeout: float = 120) -> list[float]:
         deadline = time.monotonic() + timeout
@@ -341,13 +355,13 @@ def serve_rebuilds(project: Path, edited: Path, edits: int) -> list[float]:
         server = _Server(project)
     try:
         server.wait_for_serving()
-        builds = len(server.wait_for_builds(1))
+        builds = 0
         for number in range(edits):
             time.sleep(0.5)  # let the watcher settle, so each edit is one rebuild
             with edited.open("a", encoding="utf-8") as stream:
                 stream.write(f"\nEdited for the benchmark, time {number + 1}.\n")
             builds = len(server.wait_for_builds(builds + 1))
-        return server.build_times()[1:]
+        return server.build_times()
     finally:
         server.stop()
 
