@@ -27,6 +27,7 @@ from .edition import EditionConfig, link_graph, load_edition
 from .model import Edition
 from .render import RenderContext, generated_pages
 from .home import NEWEST_NOTES_MARKER, render_newest_notes
+from .note_safety import sanitizer_warnings
 
 __all__ = ["AnnotatedEditionPlugin"]
 
@@ -111,7 +112,13 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         files.append(File.generated(config, _STYLESHEET, content=(_ASSETS / "edition.css").read_bytes()))
         self.timings["render"] = time.perf_counter() - started
         self.context = context
+        self._warn_about_sanitized_notes(context)
         return files
+
+    def _warn_about_sanitized_notes(self, context: RenderContext) -> None:
+        """Anything the sanitizer removed from a note is a warning, so ``--strict`` refuses it."""
+        for warning in sanitizer_warnings(context).items:
+            log.warning(warning.format(self.root))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if NEWEST_NOTES_MARKER in markdown and self.edition is not None:

@@ -1,0 +1,51 @@
+"""Turn what the sanitizer removed from note bodies into warnings that name the note.
+
+The sanitizer never fails a build by itself: the note is still published, without the unsafe
+parts. But nothing a contributor wrote may vanish unnoticed, so every removal becomes a
+warning at the note's file and (as near as we can tell) line; ``mkdocs build --strict``, which
+CI runs on every pull request, then refuses the note until it is fixed.
+"""
+
+from __future__ import annotations
+
+from .diagnostics import Diagnostics
+from .model import Note
+from .render import RenderContext
+from .sanitize import Removal
+
+__all__ = ["sanitizer_warnings", "SANITIZER_HINT", "MAX_WARNINGS_PER_NOTE"]
+
+SANITIZER_HINT = (
+    "Notes may use Markdown and simple inline HTML. Scripts, styles, frames, forms, images, SVG, "
+    "MathML, event handlers (on...), inline styles, and links other than http(s), mailto or "
+    "relative ones are never published. Remove it from the note, or write it as plain text."
+)
+MAX_WARNINGS_PER_NOTE = 20
+
+
+def _line_of(note: Note, removal: Removal) -> int:
+    """The body line where a clue of the removed thing first appears, else the body's first."""
+    lowered = note.body.lower()
+    for clue in removal.clues:
+        if not clue:
+            continue
+        index = lowered.find(clue.lower())
+        if index >= 0:
+            return note.body_line + note.body.count("\n", 0, index)
+    return note.body_line
+
+
+def sanitizer_warnings(context: RenderContext) -> Diagnostics:
+    """One warning per removal, for every note, in the edition's note order."""
+    warnings = Diagnostics()
+    for note in context.edition.notes:
+        removals = context.note_removals(note)
+        for removal in removals[:MAX_WARNINGS_PER_NOTE]:
+            warnings.warning(note.path, _line_of(note, removal), 1,
+                             f"removed unsafe or unsupported HTML from note '{note.slug}': {removal}",
+                             SANITIZER_HINT)
+        if len(removals) > MAX_WARNINGS_PER_NOTE:
+            warnings.warning(note.path, note.body_line, 1,
+                             f"note '{note.slug}': {len(removals) - MAX_WARNINGS_PER_NOTE} more removals not listed",
+                             SANITIZER_HINT)
+    return warnings
