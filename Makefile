@@ -5,10 +5,15 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 MKDOCS := $(VENV)/bin/mkdocs
 STAMP := $(VENV)/.installed
+# Third-party browser files (web-worker shim, accessibility engine) come from npm at set-up
+# time into node_modules/ (ignored), never from the repository or the network at run time.
+NODE_STAMP := node_modules/.installed
+# The offline bundle is dist/$(EDITION_NAME)-offline.zip.
+EDITION_NAME ?= singapore-2018-annotated
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site serve test check clean
+.PHONY: install vendor site serve test offline check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,16 +21,26 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make: npm is needed: install Node.js 18+ and npm (Debian: apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
 
-site: $(STAMP)
+vendor: $(NODE_STAMP)
+
+install: $(STAMP) $(NODE_STAMP)
+
+site: $(STAMP) $(NODE_STAMP)
 	$(MKDOCS) build --strict
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(MKDOCS) serve
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	CHROMIUM="$$(scripts/find-chromium)" && export CHROMIUM && $(PY) -m pytest
+
+offline: site
+	$(PY) scripts/make-offline --site site --name $(EDITION_NAME)
 
 clean:
 	rm -rf site dist test-artifacts

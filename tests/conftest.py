@@ -42,6 +42,9 @@ def copy_project(destination: Path) -> Path:
             shutil.copytree(source, destination / part)
         else:
             shutil.copy2(source, destination / part)
+    # npm packages installed at set-up time (the web-worker shim the site ships): linked, not copied.
+    if (ROOT / "node_modules").is_dir():
+        (destination / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return destination
 
 

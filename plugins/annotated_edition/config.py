@@ -20,3 +20,10 @@ class EditionPluginConfig(base.Config):
 
     crossrefs_file = c.Type(str, default="crossrefs.yml")
     """Cross-references file, inside ``sources_dir``."""
+
+    iframe_worker = c.Type(str, default="node_modules/iframe-worker")
+    """The installed npm package ``iframe-worker``, relative to ``mkdocs.yml``. When Material's
+    ``offline`` plugin is on, its shim is copied into the site instead of linked from a CDN."""
+
+    print_edition = c.Type(bool, default=True)
+    """Generate ``print.md``: the whole edition on one page, notes as endnotes, for paper/PDF."""

@@ -6,6 +6,10 @@ Phases (MkDocs 1.6 event order):
 - ``on_files``: drop note files from the page list (they are data), add the generated pages;
   clause pages stay out of the navigation so page size does not grow with the corpus.
 - ``on_page_markdown``: fill placeholders in hand-written pages (the home page's newest notes).
+- ``on_post_page``: repair the theme's markup where it fails accessibility checks.
+
+Offline: when Material's ``offline`` plugin is on, ``on_config`` points the polyfills at a copy
+of the web-worker shim that ``on_files`` ships inside the site, so nothing is fetched.
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ from .model import Edition
 from .render import RenderContext, generated_pages
 from .home import NEWEST_NOTES_MARKER, render_newest_notes
 from .note_safety import sanitizer_warnings
+from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
+from .print_edition import PRINT_PAGE, render_print_page
+from .theme_fixes import name_search_dialog
 
 __all__ = ["AnnotatedEditionPlugin"]
 
@@ -35,6 +42,7 @@ log = get_plugin_logger(__name__)
 
 _ASSETS = Path(__file__).parent / "assets"
 _STYLESHEET = "assets/annotated-edition/edition.css"
+_PRINT_STYLESHEET = "assets/annotated-edition/print.css"
 
 
 class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
@@ -44,6 +52,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.edition: Edition | None = None
         self.root = Path.cwd()
         self.timings: dict[str, float] = {}
+        self.shipped: list[ShippedFile] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance across ``mkdocs serve`` rebuilds."""
@@ -57,6 +66,9 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                 config.markdown_extensions.append(extension)
         if _STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, _STYLESHEET)
+        if _PRINT_STYLESHEET not in config.extra_css:
+            config.extra_css.insert(1, _PRINT_STYLESHEET)
+        self._ship_worker_shim(config)
         docs_dir = Path(config.docs_dir)
         edition_config = EditionConfig(
             root=self.root,
@@ -76,6 +88,19 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             raise PluginError(f"annotated-edition: {error.args[0].splitlines()[0]} (listed above)") from None
         self.timings["load"] = time.perf_counter() - started
         return config
+
+    def _ship_worker_shim(self, config: MkDocsConfig) -> None:
+        """With Material's offline plugin on, serve its web-worker shim from inside the site."""
+        self.shipped = []
+        offline_on = any(name.split("/")[-1] == "offline" and getattr(plugin.config, "enabled", True)
+                         for name, plugin in config.plugins.items())
+        if not offline_on:
+            return
+        try:
+            self.shipped = worker_shim_files(self.root / self.config.iframe_worker)
+        except OfflineAssetError as error:
+            raise PluginError(f"annotated-edition: {error}") from None
+        config.extra["polyfills"] = use_local_worker_shim(list(config.extra.get("polyfills", [])))
 
     def _edit_url(self, config: MkDocsConfig):  # type: ignore[no-untyped-def]
         base = urljoin(config.repo_url or "", config.edit_uri or "") if config.repo_url and config.edit_uri else None
@@ -110,6 +135,15 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             file.edit_uri = self._relative_to_docs(str(document.sidecar), docs_dir)
             files.append(file)
         files.append(File.generated(config, _STYLESHEET, content=(_ASSETS / "edition.css").read_bytes()))
+        files.append(File.generated(config, _PRINT_STYLESHEET, content=(_ASSETS / "print.css").read_bytes()))
+        for shipped in self.shipped:
+            files.append(File.generated(config, shipped.site_path, content=shipped.source.read_bytes()))
+        if self.config.print_edition:
+            if files.get_file_from_path(PRINT_PAGE) is not None:
+                raise PluginError(f"annotated-edition: {PRINT_PAGE} is generated; remove docs/{PRINT_PAGE} "
+                                  "or set the plugin's print_edition option to false.")
+            files.append(File.generated(config, PRINT_PAGE,
+                                        content=render_print_page(context, config.site_name, config.site_url or "")))
         self.timings["render"] = time.perf_counter() - started
         self.context = context
         self._warn_about_sanitized_notes(context)
@@ -126,4 +160,5 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                                         render_newest_notes(self.context, page.file.src_uri))
         return markdown
 
-
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return name_search_dialog(output)
