@@ -17,6 +17,8 @@ from .anchoring import find_quote
 from .diagnostics import Diagnostics
 from .model import Author, Clause, Note, Ref
 from .documents import source_from
+from .input_guards import MAX_NOTE_BYTES
+from .quote_hints import explain_quote_miss
 from .schema_check import validate
 from .yaml_source import YamlMap, load_yaml_text, read_utf8
 
@@ -77,7 +79,7 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
     if not SLUG_PATTERN.match(slug):
         found.error(path, 1, 1, f"note file name '{path.name}' is not a valid slug",
                     f"Use lower-case ASCII letters, digits and hyphens, e.g. '{_slug_suggestion(slug)}.md'.")
-    text = read_utf8(path, found)
+    text = read_utf8(path, found, max_bytes=MAX_NOTE_BYTES)
     if text is None:
         return None
     if not text.strip():
@@ -116,8 +118,10 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
         result = find_quote(clause_text, data["quote"], data.get("prefix", ""), data.get("suffix", ""))
         q_line, q_column = data.at("quote")
         if result.matches == 0:
+            near_miss = explain_quote_miss(data["quote"], clause_text)
             found.error(path, q_line, q_column, f"quote not found in clause '{target}': {data['quote']!r}",
-                        f"The quote must match the clause text exactly. Clause text:\n{clause_text}")
+                        (near_miss + "\n" if near_miss else "")
+                        + f"The quote must match the clause text exactly. Clause text:\n{clause_text}")
         elif result.matches > 1:
             found.error(path, q_line, q_column,
                         f"quote is ambiguous: it occurs {result.matches} times in clause '{target}': {data['quote']!r}",

@@ -8,6 +8,7 @@ from pathlib import Path
 from .commentary import load_notes, suggest_refs
 from .diagnostics import Diagnostics, EditionError
 from .documents import load_document
+from .input_guards import reading_project
 from .links import LinkGraph, load_crossrefs
 from .model import Document, Edition
 
@@ -35,7 +36,13 @@ class EditionConfig:
 
 
 def check_edition(config: EditionConfig) -> tuple[Edition | None, Diagnostics]:
-    """Load everything; return the edition (None if any problem) and every problem found."""
+    """Load everything; return the edition (None if any problem) and every problem found.
+    Every file read must lie inside ``config.root`` (see :mod:`.input_guards`)."""
+    with reading_project(config.root):
+        return _check_edition(config)
+
+
+def _check_edition(config: EditionConfig) -> tuple[Edition | None, Diagnostics]:
     diagnostics = Diagnostics()
     documents: dict[str, Document] = {}
     for document_id in config.documents:

@@ -34,7 +34,7 @@ from .home import NEWEST_NOTES_MARKER, render_newest_notes
 from .note_safety import sanitizer_warnings
 from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
 from .print_edition import PRINT_PAGE, render_print_page
-from .theme_fixes import name_search_dialog
+from .theme_fixes import drop_dangling_toc_label, name_search_dialog
 
 __all__ = ["AnnotatedEditionPlugin"]
 
@@ -161,4 +161,4 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return name_search_dialog(output)
+        return drop_dangling_toc_label(name_search_dialog(output))

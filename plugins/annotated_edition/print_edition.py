@@ -21,6 +21,7 @@ from .inline import Insertion
 from .links import INVERSE_LABELS, LABELS
 from .model import Clause, CrossRef, Document, Note, Ref
 from .render import RenderContext, render_clause_text
+from .sanitize import safe_href
 from .urls import page_source_path, page_url
 
 __all__ = ["PRINT_PAGE", "render_print_page", "print_anchor", "endnote_order", "Endnote"]
@@ -97,9 +98,9 @@ def _document_facts(document: Document) -> str:
             f"{esc(s.name)} ({esc(s.role)})" if s.role else esc(s.name) for s in document.signatories) + ".")
     source = document.source
     source_name = esc(source.publisher or source.title)
-    if source.url:
+    if href := safe_href(source.url):
         facts.append(f'{"Text" if document.has_text else "Official text"}: {source_name}, '
-                     f'<a class="ae-source-url" href="{esc(source.url)}">{esc(source.url)}</a>')
+                     f'<a class="ae-source-url" href="{esc(href)}">{esc(source.url)}</a>')
     elif source_name:
         facts.append(f'{"Text" if document.has_text else "Official text"}: {source_name}.')
     if document.licence:

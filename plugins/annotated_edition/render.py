@@ -55,7 +55,8 @@ class RenderContext:
         return self._note_removals[note.slug]
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# A blank line ends a paragraph, whatever the line endings (CRLF texts keep their "\r").
+_PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n\s*")
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
