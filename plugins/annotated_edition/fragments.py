@@ -21,8 +21,13 @@ def esc(text: str) -> str:
 
 
 def md_heading_text(text: str) -> str:
-    """Text safe inside a Markdown heading: no HTML, no emphasis, no attribute lists."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+    """Text safe inside a Markdown heading: no HTML, no emphasis, no attribute lists.
+
+    Markdown's special characters become numeric character references rather than backslash
+    escapes: Python-Markdown only unescapes some characters (``\\=`` would show its backslash),
+    while ``&#61;`` always reaches the page as the character the contributor typed."""
+    flat = html.escape(" ".join(text.split()), quote=False)
+    return _MARKDOWN_SPECIALS.sub(lambda match: f"&#{ord(match.group(1))};", flat)
 
 
 def ref_label(edition: Edition, ref: Ref) -> str:

@@ -23,14 +23,19 @@ SANITIZER_HINT = (
 MAX_WARNINGS_PER_NOTE = 20
 
 
-def _line_of(note: Note, removal: Removal) -> int:
-    """The body line where a clue of the removed thing first appears, else the body's first."""
+def _line_of(note: Note, removal: Removal, searched_from: dict[str, int]) -> int:
+    """The body line where a clue of the removed thing appears, else the body's first line.
+    The same thing removed twice is looked for after where it was found the first time."""
     lowered = note.body.lower()
     for clue in removal.clues:
         if not clue:
             continue
-        index = lowered.find(clue.lower())
+        key = clue.lower()
+        index = lowered.find(key, searched_from.get(key, 0))
+        if index < 0:
+            index = lowered.find(key)
         if index >= 0:
+            searched_from[key] = index + 1
             return note.body_line + note.body.count("\n", 0, index)
     return note.body_line
 
@@ -40,8 +45,9 @@ def sanitizer_warnings(context: RenderContext) -> Diagnostics:
     warnings = Diagnostics()
     for note in context.edition.notes:
         removals = context.note_removals(note)
+        searched_from: dict[str, int] = {}
         for removal in removals[:MAX_WARNINGS_PER_NOTE]:
-            warnings.warning(note.path, _line_of(note, removal), 1,
+            warnings.warning(note.path, _line_of(note, removal, searched_from), 1,
                              f"removed unsafe or unsupported HTML from note '{note.slug}': {removal}",
                              SANITIZER_HINT)
         if len(removals) > MAX_WARNINGS_PER_NOTE:
