@@ -9,7 +9,9 @@ exactly once, loading fails and names the note (nothing is ever moved silently).
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import unicodedata
 from pathlib import Path
 from typing import Callable
 
@@ -17,7 +19,7 @@ from .anchoring import find_quote
 from .diagnostics import Diagnostics
 from .model import Author, Clause, Note, Ref
 from .documents import source_from
-from .input_guards import MAX_NOTE_BYTES
+from .input_guards import MAX_NOTE_BYTES, outside_project
 from .quote_hints import explain_quote_miss
 from .schema_check import validate
 from .yaml_source import YamlMap, load_yaml_text, read_utf8
@@ -49,7 +51,8 @@ def suggest_refs(wrong: str, candidates: list[str], limit: int = 3) -> list[str]
 
 
 def _slug_suggestion(stem: str) -> str:
-    ascii_only = stem.encode("ascii", "ignore").decode().lower()
+    # Accents come off rather than whole letters vanishing: "über" suggests "uber", not "ber".
+    ascii_only = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-") or "note"
 
 
@@ -145,11 +148,26 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
     )
 
 
+def _refuse_linked_folders(commentary_dir: Path, diagnostics: Diagnostics) -> None:
+    """Folders that are symbolic links are not searched for notes; say so instead of losing
+    the notes inside them silently (and refuse outright those that lead out of the project)."""
+    for folder, subfolders, _files in os.walk(commentary_dir):
+        for name in sorted(subfolders):
+            path = Path(folder) / name
+            if not path.is_symlink():
+                continue
+            really = outside_project(path)
+            where = f"points outside the project, to {really}" if really else f"is a symbolic link to {path.resolve()}"
+            diagnostics.error(path, 1, 1, f"the folder {where}: the notes in it are not read",
+                              "Put notes in real folders inside the project, not in linked ones.")
+
+
 def load_notes(commentary_dir: Path, lookup: Callable[[Ref], Clause | None], all_refs: list[str],
                diagnostics: Diagnostics) -> list[Note]:
     """Load every ``*.md`` under ``commentary_dir`` in a stable order."""
     if not commentary_dir.is_dir():
         return []
+    _refuse_linked_folders(commentary_dir, diagnostics)
     notes: list[Note] = []
     first_path_of_slug: dict[str, Path] = {}
     for path in sorted(commentary_dir.rglob("*.md")):

@@ -34,10 +34,13 @@ class Diagnostic:
 
 def _display_path(path: Path, root: Path | None) -> str:
     if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
+        # The path as found in the project first: a symbolic link is named where it lies, not
+        # where it points.
+        for candidate, base in ((path.absolute(), root.absolute()), (path.resolve(), root.resolve())):
+            try:
+                return candidate.relative_to(base).as_posix()
+            except ValueError:
+                pass
     return path.as_posix()
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from .anchoring import AnchorProblem, ClauseSpec, anchor_clauses, find_quote
 from .diagnostics import Diagnostics
+from .input_guards import outside_project
 from .quote_hints import explain_quote_miss
 from .model import Clause, Document, Ref, Signatory, SourceRef, TextLink
 from .schema_check import validate
@@ -48,7 +49,12 @@ def load_document(sidecar: Path, diagnostics: Diagnostics) -> Document | None:
     text_path: Path | None = None
     if "text" in data:
         text_path = sidecar.parent / data["text"]
-        text = read_utf8(text_path, found)
+        if (really := outside_project(text_path)) is not None:
+            line, column = data.at("text")
+            found.error(sidecar, line, column, f"'text' points outside the project, to {really}",
+                        "Keep the document's text inside the project, next to its sidecar.")
+        else:
+            text = read_utf8(text_path, found)
     clauses = _build_clauses(data, text, sidecar, found)
     document = Document(
         id=data["id"],

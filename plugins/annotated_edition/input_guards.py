@@ -24,7 +24,7 @@ import yaml
 
 from .diagnostics import Diagnostics
 
-__all__ = ["MAX_NOTE_BYTES", "MAX_SOURCE_BYTES", "reading_project", "refuse_outside_project",
+__all__ = ["MAX_NOTE_BYTES", "MAX_SOURCE_BYTES", "reading_project", "refuse_outside_project", "outside_project",
            "refuse_oversized", "find_yaml_alias", "describe_size"]
 
 # A note is commentary on one clause: 256 KB is some 40,000 words, far beyond any real note,
@@ -46,18 +46,22 @@ def reading_project(root: Path) -> Iterator[None]:
         _project_root.reset(token)
 
 
-def refuse_outside_project(path: Path, diagnostics: Diagnostics) -> bool:
-    """Record an error and return True when ``path`` resolves outside the project being loaded."""
+def outside_project(path: Path) -> Path | None:
+    """Where ``path`` really is, when that is outside the project being loaded; else None."""
     root = _project_root.get()
     if root is None:
-        return False
+        return None
     try:
         resolved = path.resolve()
-    except (OSError, RuntimeError) as error:  # a symlink loop
-        diagnostics.error(path, 1, 1, f"cannot resolve the file's location: {error}",
-                          "Replace the symbolic link with the file itself.")
-        return True
-    if resolved.is_relative_to(root):
+    except (OSError, RuntimeError):  # a symlink loop: read_bytes will say so
+        return None
+    return None if resolved.is_relative_to(root) else resolved
+
+
+def refuse_outside_project(path: Path, diagnostics: Diagnostics) -> bool:
+    """Record an error and return True when ``path`` resolves outside the project being loaded."""
+    resolved = outside_project(path)
+    if resolved is None:
         return False
     link = " is a symbolic link that" if path.is_symlink() or any(p.is_symlink() for p in path.parents) else ""
     diagnostics.error(path, 1, 1, f"the file{link} points outside the project, to {resolved}",

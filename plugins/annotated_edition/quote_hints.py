@@ -23,9 +23,13 @@ SUSPECT_CHARACTERS: dict[str, str] = {
 }
 
 
+# Control characters have no name in the Unicode database, only these aliases.
+_CONTROL_NAMES = {"\t": "CHARACTER TABULATION", "\n": "LINE FEED", "\r": "CARRIAGE RETURN"}
+
+
 def describe_char(char: str) -> str:
     """``U+00A0 NO-BREAK SPACE``: the code point and its Unicode name."""
-    name = unicodedata.name(char, "CONTROL CHARACTER" if unicodedata.category(char) == "Cc" else "UNNAMED")
+    name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "CONTROL CHARACTER")
     return f"U+{ord(char):04X} {name}"
 
 
