@@ -13,7 +13,7 @@ EDITION_NAME ?= singapore-2018-annotated
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install vendor site serve test offline check clean
+.PHONY: install vendor site serve test offline check clean links
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,13 @@ vendor: $(NODE_STAMP)
 
 install: $(STAMP) $(NODE_STAMP)
 
+# Build dates (the sitemap's) come from the last commit, so one commit always builds the same bytes.
 site: $(STAMP) $(NODE_STAMP)
-	$(MKDOCS) build --strict
+	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)}" $(MKDOCS) build --strict
+
+# Every internal link and fragment of the built site resolves; nothing links out but citations.
+links: site
+	$(PY) scripts/check_links.py site
 
 serve: $(STAMP) $(NODE_STAMP)
 	$(MKDOCS) serve

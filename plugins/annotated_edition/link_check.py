@@ -12,8 +12,9 @@ browser would see it. Every ``*.html`` page is parsed with :mod:`html.parser`, a
   ``aria-controls``, ``label for``) must name an id on the page;
 - each search result (``search/search_index.json``) must lead to an existing page and anchor;
 - no resource may come from the network, no URL may use ``javascript:``, ``data:`` or
-  another scheme a browser would run, and a link to another site is allowed only inside a
-  visible citation (a note's sources and byline, a document's source, a note's own text).
+  another scheme a browser would run, and a link to another site is allowed only as a visible
+  citation: inside a citation (a note's sources and byline, a document's source, a note's own
+  text), or anywhere when the link's text spells out its address.
 
 ``404.html`` is the one page a server shows at any address, so MkDocs gives it root-absolute
 links; they are resolved from the site root. On every other page a root-absolute link would
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -174,6 +176,12 @@ class LinkReport:
                           *(f"unsafe: {line}" for line in self.unsafe)])
 
 
+def _address_shown(text: str, url: str) -> bool:
+    """True when the link's text shows where it goes (``<https://example.org/x>`` in Markdown)."""
+    bare = re.sub(r"^[a-z][a-z0-9+.-]*:(?://)?", "", url.strip(), flags=re.I).rstrip("/")
+    return bool(bare) and bare.lower() in text.lower()
+
+
 def _target_file(site: Path, page: str, path: str) -> str | None:
     """Site-relative path a link's path part names, or None when it leaves the site."""
     if path.startswith("/"):
@@ -207,13 +215,13 @@ def _check_reference(site: Path, page: str, reference: _Reference, pages: dict[s
     if scheme in _WEB_SCHEMES or (not scheme and parts.netloc):
         if reference.kind == "resource":
             report.unsafe.append(f"{where} — fetched from the network")
-        elif not reference.in_citation or not reference.text:
+        elif not (reference.in_citation and reference.text) and not _address_shown(reference.text, value):
             report.unsafe.append(f"{where} — a link out of the site that is not a visible citation")
         else:
             report.external_citations += 1
         return
     if scheme in _READER_SCHEMES:
-        if not reference.in_citation:
+        if not reference.in_citation and not _address_shown(reference.text, value):
             report.unsafe.append(f"{where} — a {scheme}: link outside a citation")
         else:
             report.external_citations += 1

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import Build, copy_project, run_mkdocs_build
+from conftest import ROOT, Build, copy_project, run_mkdocs_build
 from hostile_corpus import BODY, FRONT_MATTER, HOSTILE_DOCUMENT, REJECTED, build_hostile_project
 
 from annotated_edition.edition import EditionConfig, check_edition
@@ -143,3 +143,13 @@ def test_the_build_stops_on_every_rejected_vector_at_once(tmp_path: Path) -> Non
     assert not build.ok and "Traceback" not in build.output
     for vector in REJECTED:
         assert re.search(rf"{vector.slug}\.md:\d+:\d+: error: '(authors\[0\]|sources\[0\])\.url'", build.output), vector
+
+
+def test_the_security_page_states_the_figures_of_this_corpus() -> None:
+    page = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    built = len(BODY) + len(FRONT_MATTER)
+    assert f"XSS vectors tried: {built + len(REJECTED)}." in page
+    assert f"{len(BODY)} sit in note bodies and {len(FRONT_MATTER)} in front-matter strings" in page
+    assert f"all {built} are built" in page and f"{len(REJECTED)} more are front matter" in page
+    assert f"| {built} vectors in one real site" in page
+    assert "Broken links: 0." in page
