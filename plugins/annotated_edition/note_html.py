@@ -20,7 +20,8 @@ from .sanitize import SanitizedHtml, sanitize_html
 
 __all__ = ["render_note_body", "render_note_body_checked", "NOTE_EXTENSIONS", "NOTE_EXTENSION_CONFIGS"]
 
-NOTE_EXTENSIONS = ["footnotes", "tables", "fenced_code", "sane_lists", "def_list"]
+# "toc" gives a note's headings ids, so a note can link to its own sections ("#later").
+NOTE_EXTENSIONS = ["footnotes", "tables", "fenced_code", "sane_lists", "def_list", "toc"]
 # Column alignment as the ``align`` attribute: the sanitizer allows no inline ``style``.
 NOTE_EXTENSION_CONFIGS = {"tables": {"use_align_attribute": True}}
 _HEADING_SHIFT = 3

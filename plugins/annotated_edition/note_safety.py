@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .diagnostics import Diagnostics
 from .model import Note
+from .note_links import unresolved_fragments
 from .render import RenderContext
 from .sanitize import Removal
 
@@ -50,6 +51,12 @@ def sanitizer_warnings(context: RenderContext) -> Diagnostics:
             warnings.warning(note.path, _line_of(note, removal, searched_from), 1,
                              f"removed unsafe or unsupported HTML from note '{note.slug}': {removal}",
                              SANITIZER_HINT)
+        for fragment in unresolved_fragments(context.note_html(note)):
+            shown = fragment.removeprefix(f"#{note.anchor}-")
+            warnings.warning(note.path, _line_of(note, Removal("", (f"(#{shown})", f"#{shown}")), searched_from), 1,
+                             f"the link to '#{shown}' in note '{note.slug}' matches no heading or footnote of the note",
+                             "In-note links use the heading's words in lower case, joined by hyphens: "
+                             "'## What it means' is #what-it-means.")
         if len(removals) > MAX_WARNINGS_PER_NOTE:
             warnings.warning(note.path, note.body_line, 1,
                              f"note '{note.slug}': {len(removals) - MAX_WARNINGS_PER_NOTE} more removals not listed",

@@ -17,6 +17,7 @@ from .inline import Decoration, Insertion, render_inline
 from .links import LinkGraph
 from .model import Clause, Document, Edition, Note, Ref
 from .note_html import render_note_body_checked
+from .note_links import point_fragments_to
 from .sanitize import Removal, safe_href
 from .urls import Linker, page_source_path
 
@@ -124,7 +125,7 @@ def _clause_block(context: RenderContext, document: Document, clause: Clause) ->
         popovers.append(
             f'<div class="ae-popover" id="{esc(popover_id)}" popover role="note" aria-label="{esc(note.title)}">\n'
             f'<p class="ae-popover__title"><strong>{esc(note.title)}</strong></p>\n'
-            f'{_first_paragraph(context.note_html(note))}\n'
+            f'{point_fragments_to(_first_paragraph(context.note_html(note)), linker.to(clause.ref))}\n'
             f'<p><a href="{esc(linker.to(clause.ref, note.anchor))}">Read the full note</a></p>\n</div>')
         return (f'<button type="button" class="ae-marker" popovertarget="{esc(popover_id)}" data-n="{number}" '
                 f'aria-label="Note {number}: {esc(note.title)}"></button>')
