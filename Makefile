@@ -13,7 +13,7 @@ EDITION_NAME ?= singapore-2018-annotated
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install vendor site serve test offline check clean links
+.PHONY: install vendor site serve test offline check note clean links
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,8 +38,21 @@ site: $(STAMP) $(NODE_STAMP)
 links: site
 	$(PY) scripts/check_links.py site
 
+# Live preview; rebuilds on every change under docs/ or source_texts/ (SERVE_ADDR=host:port).
+SERVE_ADDR ?= 127.0.0.1:8000
 serve: $(STAMP) $(NODE_STAMP)
-	$(MKDOCS) serve
+	$(MKDOCS) serve -a $(SERVE_ADDR)
+
+# Check every text, structure file and note without building (PATHS=… narrows the report).
+check: $(STAMP)
+	@$(PY) -m annotated_edition check $(PATHS)
+
+# Start a note: make note TARGET=document/clause [TITLE="…"] [SLUG=…] [QUOTE="…"] [AUTHOR="…"]
+# (values reach the command through the environment, so quotes in a title are safe).
+note: $(STAMP)
+	@if [[ -z "$${TARGET:-}" ]]; then echo "usage: make note TARGET=document/clause [TITLE=\"…\"] [SLUG=…] [QUOTE=\"…\"] [AUTHOR=\"…\"]" >&2; exit 2; fi
+	@$(PY) -m annotated_edition new-note "$$TARGET" $${TITLE:+--title "$$TITLE"} $${SLUG:+--slug "$$SLUG"} \
+		$${QUOTE:+--quote "$$QUOTE"} $${AUTHOR:+--author "$$AUTHOR"}
 
 test: $(STAMP) $(NODE_STAMP)
 	CHROMIUM="$$(scripts/find-chromium)" && export CHROMIUM && $(PY) -m pytest

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "source_texts")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "source_texts", "CONTRIBUTING.md")
 
 
 @dataclass

@@ -17,6 +17,7 @@ from typing import Callable
 
 from .anchoring import find_quote
 from .diagnostics import Diagnostics
+from .drift import drift_hint
 from .model import Author, Clause, Note, Ref
 from .documents import source_from
 from .input_guards import MAX_NOTE_BYTES, outside_project
@@ -109,6 +110,8 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
     clause = lookup(target) if target.clause else None
     if clause is None:
         suggestions = suggest_refs(str(target), all_refs)
+        if str(folder_ref) in all_refs:  # the folder the note sits in is the likeliest intent
+            suggestions = [str(folder_ref)] + [s for s in suggestions if s != str(folder_ref)]
         found.error(path, line, column, f"unknown target '{target}'",
                     f"Did you mean: {', '.join(suggestions)}?" if suggestions else "Targets are document/clause IDs.")
         return None
@@ -122,9 +125,12 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
         q_line, q_column = data.at("quote")
         if result.matches == 0:
             near_miss = explain_quote_miss(data["quote"], clause_text)
+            siblings = [c for r in all_refs if r.startswith(f"{target.document}/") and (c := lookup(Ref.parse(r)))]
+            moved = drift_hint(data["quote"], clause, siblings)
             found.error(path, q_line, q_column, f"quote not found in clause '{target}': {data['quote']!r}",
-                        (near_miss + "\n" if near_miss else "")
-                        + f"The quote must match the clause text exactly. Clause text:\n{clause_text}")
+                        "The quote must match the clause text exactly; notes are never moved automatically.\n"
+                        + (near_miss + "\n" if near_miss else "")
+                        + (moved + "\n" if moved else "") + f"Clause text:\n{clause_text}")
         elif result.matches > 1:
             found.error(path, q_line, q_column,
                         f"quote is ambiguous: it occurs {result.matches} times in clause '{target}': {data['quote']!r}",

@@ -21,6 +21,25 @@ class EditionPluginConfig(base.Config):
     crossrefs_file = c.Type(str, default="crossrefs.yml")
     """Cross-references file, inside ``sources_dir``."""
 
+    contributing_file = c.Type(str, default="")
+    """A repository Markdown file (e.g. ``CONTRIBUTING.md``, relative to ``mkdocs.yml``) to
+    publish as the page ``contributing.md``, links rewritten for the site. Empty: none."""
+
+    entities_file = c.Type(str, default="entities.yml")
+    """People, places, organizations and terms, inside ``sources_dir``; optional."""
+
+    timeline_file = c.Type(str, default="timeline.yml")
+    """Dated events, inside ``sources_dir``; optional."""
+
+    edition_title = c.Optional(c.Type(str))
+    """The edition's title in citations; defaults to ``site_name``."""
+
+    editors = c.ListOfItems(c.Type(str), default=[])
+    """The edition's editors in citations; defaults to ``site_author``."""
+
+    edition_version = c.Optional(c.Type(str))
+    """The edition's version in citations and exports; defaults to this package's version."""
+
     iframe_worker = c.Type(str, default="node_modules/iframe-worker")
     """The installed npm package ``iframe-worker``, relative to ``mkdocs.yml``. When Material's
     ``offline`` plugin is on, its shim is copied into the site instead of linked from a CDN."""

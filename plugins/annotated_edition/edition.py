@@ -8,9 +8,11 @@ from pathlib import Path
 from .commentary import load_notes, suggest_refs
 from .diagnostics import Diagnostics, EditionError
 from .documents import load_document
+from .entities import load_entities
 from .input_guards import reading_project
 from .links import LinkGraph, load_crossrefs
-from .model import Document, Edition
+from .model import Clause, Document, Edition
+from .timeline import load_events
 
 __all__ = ["EditionConfig", "check_edition", "load_edition", "link_graph"]
 
@@ -24,6 +26,8 @@ class EditionConfig:
     sources_dir: str = "source_texts"
     commentary_dir: str = "docs/commentary"
     crossrefs_file: str = "crossrefs.yml"
+    entities_file: str = "entities.yml"
+    timeline_file: str = "timeline.yml"
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -35,14 +39,17 @@ class EditionConfig:
         return self.root / self.commentary_dir
 
 
-def check_edition(config: EditionConfig) -> tuple[Edition | None, Diagnostics]:
+def check_edition(config: EditionConfig, *, partial: bool = False) -> tuple[Edition | None, Diagnostics]:
     """Load everything; return the edition (None if any problem) and every problem found.
-    Every file read must lie inside ``config.root`` (see :mod:`.input_guards`)."""
+    Every file read must lie inside ``config.root`` (see :mod:`.input_guards`).
+
+    With ``partial``, the edition is returned even with problems, minus whatever failed to
+    load (a live preview shows it while the contributor fixes a note); never publish it."""
     with reading_project(config.root):
-        return _check_edition(config)
+        return _check_edition(config, partial)
 
 
-def _check_edition(config: EditionConfig) -> tuple[Edition | None, Diagnostics]:
+def _check_edition(config: EditionConfig, partial: bool) -> tuple[Edition | None, Diagnostics]:
     diagnostics = Diagnostics()
     documents: dict[str, Document] = {}
     for document_id in config.documents:
@@ -66,7 +73,22 @@ def _check_edition(config: EditionConfig) -> tuple[Edition | None, Diagnostics]:
     edition.crossrefs = load_crossrefs(config.sources_path / config.crossrefs_file, edition.resolves,
                                        all_refs + list(documents), diagnostics)
     edition.notes = load_notes(config.commentary_path, edition.clause, all_refs, diagnostics)
-    return (None if diagnostics else edition), diagnostics
+    _load_knowledge(config, edition, all_refs, diagnostics)
+    return (None if diagnostics and not partial else edition), diagnostics
+
+
+def _link_spans(edition: Edition, clause: Clause) -> list[tuple[int, int]]:
+    document = edition.documents[clause.document]
+    return [(link.start, link.end) for link in document.text_links if link.clause == clause.id]
+
+
+def _load_knowledge(config: EditionConfig, edition: Edition, all_refs: list[str], diagnostics: Diagnostics) -> None:
+    """Entities (and their mentions in the texts) and the timeline; both files are optional."""
+    clauses = [clause for document in edition.documents.values() for clause in document.clauses]
+    edition.entities, edition.mentions = load_entities(
+        config.sources_path / config.entities_file, clauses, lambda c: _link_spans(edition, c), diagnostics)
+    edition.events = load_events(config.sources_path / config.timeline_file, edition.resolves,
+                                 all_refs + list(edition.documents), diagnostics)
 
 
 def load_edition(config: EditionConfig) -> Edition:

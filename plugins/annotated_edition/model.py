@@ -7,7 +7,7 @@ from pathlib import Path
 
 __all__ = [
     "Ref", "Author", "SourceRef", "Signatory", "Clause", "TextLink", "Document", "Note",
-    "CrossRef", "Edition",
+    "CrossRef", "Entity", "Event", "Mention", "Edition",
 ]
 
 
@@ -150,6 +150,48 @@ class CrossRef:
     reason: str = ""
 
 
+@dataclass(frozen=True)
+class Entity:
+    """A person, place, organization or term; ``aliases`` are the exact forms the texts use."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    description: str
+    sources: tuple[SourceRef, ...]
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where an entity's alias occurs: ``start``/``end`` are offsets into the clause's text
+    (its verbatim slice, or our summary for documents without text)."""
+
+    entity: str
+    clause: Ref
+    start: int
+    end: int
+    alias: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event. ``date`` is ISO 8601 as written: its length gives ``precision``."""
+
+    id: str
+    date: str
+    title: str
+    description: str
+    concerns: tuple[Ref, ...]
+    sources: tuple[SourceRef, ...]
+    line: int = 1
+
+    @property
+    def precision(self) -> str:
+        return {4: "year", 7: "month"}.get(len(self.date), "day")
+
+
 @dataclass
 class Edition:
     """Everything loaded and validated; the renderers and exporters read only this."""
@@ -158,6 +200,9 @@ class Edition:
     notes: list[Note]
     crossrefs: list[CrossRef]
     primary: str
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     def document(self, document_id: str) -> Document:
         return self.documents[document_id]

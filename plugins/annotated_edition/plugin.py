@@ -10,6 +10,9 @@ Phases (MkDocs 1.6 event order):
 
 Offline: when Material's ``offline`` plugin is on, ``on_config`` points the polyfills at a copy
 of the web-worker shim that ``on_files`` ships inside the site, so nothing is fetched.
+
+Under ``mkdocs serve`` a broken note does not stop the server: the same diagnostics are
+logged, the preview leaves the broken files out and shows the problems on every page.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from __future__ import annotations
 import posixpath
 import time
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,11 +28,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .config import EditionPluginConfig
-from .diagnostics import EditionError
-from .edition import EditionConfig, link_graph, load_edition
+from .contribute import add_note_section
+from .diagnostics import Diagnostics
+from .edit_links import edit_url, normalize_url
+from .edition import EditionConfig, check_edition, link_graph
+from .guide import GuideLinkError, rewrite_links
+from .preview import PREVIEW_NOTICE, problems_banner
+from .schema_check import SCHEMA_DIR
 from .model import Edition
 from .render import RenderContext, generated_pages
 from .home import NEWEST_NOTES_MARKER, render_newest_notes
+from .knowledge_adapter import KnowledgeAdapter
 from .note_safety import sanitizer_warnings
 from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
 from .print_edition import PRINT_PAGE, render_print_page
@@ -42,6 +50,7 @@ log = get_plugin_logger(__name__)
 
 _ASSETS = Path(__file__).parent / "assets"
 _STYLESHEET = "assets/annotated-edition/edition.css"
+_GUIDE_PAGE = "contributing.md"
 _PRINT_STYLESHEET = "assets/annotated-edition/print.css"
 
 
@@ -52,10 +61,16 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.edition: Edition | None = None
         self.root = Path.cwd()
         self.timings: dict[str, float] = {}
+        self.command = "build"
+        self.problems = Diagnostics()
+        self._last_previewable: Edition | None = None
+        self.knowledge = KnowledgeAdapter()
         self.shipped: list[ShippedFile] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so MkDocs keeps this instance across ``mkdocs serve`` rebuilds."""
+        """Defined so MkDocs keeps this instance across ``mkdocs serve`` rebuilds; remembers
+        whether this is a live preview, which may show an edition with problems."""
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.edition = None
@@ -78,15 +93,29 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             if (docs_dir / self.config.commentary_dir).resolve().is_relative_to(self.root)
             else str(docs_dir / self.config.commentary_dir),
             crossrefs_file=self.config.crossrefs_file,
+            entities_file=self.config.entities_file,
+            timeline_file=self.config.timeline_file,
         )
         started = time.perf_counter()
-        try:
-            self.edition = load_edition(edition_config)
-        except EditionError as error:
-            for line in error.diagnostics.format(self.root).splitlines():
+        edition, self.problems = check_edition(edition_config, partial=True)
+        if self.problems:
+            for line in self.problems.format(self.root).splitlines():
                 log.error(line)
-            raise PluginError(f"annotated-edition: {error.args[0].splitlines()[0]} (listed above)") from None
+            count = len(self.problems)
+            summary = f"{count} {'problem' if count == 1 else 'problems'} in the edition's sources (listed above)"
+            if self.command != "serve":
+                raise PluginError(f"annotated-edition: {summary}")
+            # A preview keeps serving: without the broken notes, or, when a text or structure
+            # file is broken, with the last edition that loaded.
+            if edition is None or set(edition.documents) != set(edition_config.documents):
+                edition = self._last_previewable
+            if edition is None:
+                raise PluginError(f"annotated-edition: {summary}")
+            log.error(f"{summary}; {PREVIEW_NOTICE}.")
+        self._last_previewable = edition
+        self.edition = edition
         self.timings["load"] = time.perf_counter() - started
+        self.knowledge.on_config(config, self.config, self.edition, self.root)
         return config
 
     def _ship_worker_shim(self, config: MkDocsConfig) -> None:
@@ -103,12 +132,13 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         config.extra["polyfills"] = use_local_worker_shim(list(config.extra.get("polyfills", [])))
 
     def _edit_url(self, config: MkDocsConfig):  # type: ignore[no-untyped-def]
-        base = urljoin(config.repo_url or "", config.edit_uri or "") if config.repo_url and config.edit_uri else None
+        """Editor links for notes, computed as MkDocs computes each page's ``edit_url``."""
         docs_dir = Path(config.docs_dir).resolve()
 
-        def edit_url(path: str) -> str | None:
-            return urljoin(base, self._relative_to_docs(path, docs_dir)) if base else None
-        return edit_url
+        def note_edit_url(path: str) -> str | None:
+            return edit_url(config.repo_url, config.edit_uri, config.edit_uri_template,
+                            self._relative_to_docs(path, docs_dir))
+        return note_edit_url
 
     @staticmethod
     def _relative_to_docs(path: str, docs_dir: Path) -> str:
@@ -124,6 +154,9 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         context = RenderContext(self.edition, link_graph(self.edition),
                                 directory_urls=config.use_directory_urls, edit_url=self._edit_url(config))
         docs_dir = Path(config.docs_dir).resolve()
+        self.knowledge.on_files(files, config, context, self.root / self.config.sources_dir, self.config)
+        if self.config.contributing_file:
+            context.clause_sections.append(add_note_section(_GUIDE_PAGE))
         for src_uri, markdown in generated_pages(context).items():
             is_index = src_uri.endswith("/index.md")
             existing = files.get_file_from_path(src_uri)
@@ -142,8 +175,13 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             if files.get_file_from_path(PRINT_PAGE) is not None:
                 raise PluginError(f"annotated-edition: {PRINT_PAGE} is generated; remove docs/{PRINT_PAGE} "
                                   "or set the plugin's print_edition option to false.")
-            files.append(File.generated(config, PRINT_PAGE,
-                                        content=render_print_page(context, config.site_name, config.site_url or "")))
+            print_file = File.generated(config, PRINT_PAGE,
+                                        content=render_print_page(context, config.site_name, config.site_url or ""))
+            print_file.edit_uri = None  # made from every file at once: no single source to edit
+            files.append(print_file)
+        self._add_contributing_guide(files, config, docs_dir)
+        for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+            files.append(File.generated(config, f"schemas/{schema.name}", content=schema.read_bytes()))
         self.timings["render"] = time.perf_counter() - started
         self.context = context
         self._warn_about_sanitized_notes(context)
@@ -154,11 +192,59 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         for warning in sanitizer_warnings(context).items:
             log.warning(warning.format(self.root))
 
+    def _add_contributing_guide(self, files: Files, config: MkDocsConfig, docs_dir: Path) -> None:
+        """Publish the repository's contributing guide as ``contributing.md`` (one source)."""
+        if not self.config.contributing_file:
+            return
+        source = self.root / self.config.contributing_file
+        if not source.is_file():
+            raise PluginError(f"annotated-edition: contributing_file '{self.config.contributing_file}' not found "
+                              f"next to mkdocs.yml; create it or remove the option.")
+        docs_prefix = posixpath.relpath(docs_dir.as_posix(), self.root.resolve().as_posix()) + "/"
+        schemas = {p.name for p in SCHEMA_DIR.glob("*.schema.json")}
+
+        def resolve(path: str) -> str | None:
+            # Pages under docs/ keep their path below it; the plugin's schema files (wherever
+            # the repository keeps them) are served from the site's schemas/ folder.
+            if path.startswith(docs_prefix):
+                return path[len(docs_prefix):]
+            folder, _, name = path.rpartition("/")
+            return f"schemas/{name}" if name in schemas and folder.endswith("schemas") else None
+
+        try:
+            markdown = rewrite_links(source.read_text(encoding="utf-8"), resolve)
+        except GuideLinkError as error:
+            raise PluginError(f"annotated-edition: {self.config.contributing_file}:{error.line}: {error}") from None
+        if files.get_file_from_path(_GUIDE_PAGE) is not None:
+            raise PluginError(f"annotated-edition: {_GUIDE_PAGE} is generated from "
+                              f"{self.config.contributing_file}; remove docs/{_GUIDE_PAGE}.")
+        file = File.generated(config, _GUIDE_PAGE, content=markdown)
+        file.edit_uri = self._relative_to_docs(str(source), docs_dir)
+        files.append(file)
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """Edit links of pages whose source lies outside ``docs_dir`` contain ``docs/../``."""
+        if page.edit_url:
+            page.edit_url = normalize_url(page.edit_url)
+        return page
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        self.knowledge.on_page_context(page)
+        return context
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        """Every page's HTML exists now: write the exports (see knowledge_adapter)."""
+        self.knowledge.on_env(files)
+        return env
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if NEWEST_NOTES_MARKER in markdown and self.edition is not None:
             markdown = markdown.replace(NEWEST_NOTES_MARKER,
                                         render_newest_notes(self.context, page.file.src_uri))
+        if self.problems:
+            markdown = problems_banner(self.problems, self.root) + markdown
         return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.knowledge.on_post_page(output, page)
         return drop_dangling_toc_label(name_search_dialog(output))

@@ -76,13 +76,13 @@ def _message(error: ValidationError) -> str:
         quote_it = (" (put the value in quotes)" if error.validator_value == "string"
                     and isinstance(error.instance, (int, float, bool)) else "")
         return f"'{_where(error)}' must be of type {error.validator_value}, not {type(error.instance).__name__}{quote_it}"
+    if error.validator in ("pattern", "minLength") and isinstance(error.instance, str) and not error.instance.strip():
+        return f"'{_where(error)}' must not be empty"
     if error.validator == "pattern":
         described = error.schema.get("description", f"the pattern {error.validator_value}")
         return f"'{_where(error)}' is {error.instance!r}; expected: {described.rstrip('.')}"
     if error.validator == "minItems":
         return f"'{_where(error)}' needs at least {error.validator_value} item(s)"
-    if error.validator in ("minLength",) or (error.validator == "pattern" and not error.instance):
-        return f"'{_where(error)}' must not be empty"
     if error.validator == "enum":
         return f"'{_where(error)}' is {error.instance!r}; expected one of: {', '.join(map(str, error.validator_value))}"
     return f"'{_where(error)}': {error.message}"
@@ -91,8 +91,14 @@ def _message(error: ValidationError) -> str:
 def validate(data: Any, schema: str, path: Path, diagnostics: Diagnostics) -> bool:
     """Record every schema failure; return True when ``data`` is valid."""
     errors = sorted(_validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    reported: set[tuple[int, int, str]] = set()
     for error in errors:
         line, column = _position_of(data, error)
+        message = _message(error)
+        # An empty string breaks both minLength and pattern: say so once.
+        if (line, column, message) in reported:
+            continue
+        reported.add((line, column, message))
         rule = "/".join(str(p) for p in error.schema_path)
-        diagnostics.error(path, line, column, _message(error), f"schema rule: {schema}.schema.json {rule}")
+        diagnostics.error(path, line, column, message, f"schema rule: {schema}.schema.json {rule}")
     return not errors

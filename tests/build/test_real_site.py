@@ -82,8 +82,10 @@ def test_phrase_note_is_marked_in_the_text_with_a_popover(built_site: Build) -> 
         block = statement.select_one(f"section#{note.target.clause}")
         mark = block.select_one(f'mark.ae-phrase[data-note="{note.slug}"]')
         assert mark is not None
-        marker = mark.find_next("button", class_="ae-marker")
-        popover = statement.find(id=marker["popovertarget"])
+        popover_id = f"pop-{note.target.clause}-{note.slug}"
+        marker = block.select_one(f'button.ae-marker[popovertarget="{popover_id}"]')
+        assert marker is not None and note.title in marker["aria-label"]
+        popover = statement.find(id=popover_id)
         assert popover is not None and popover.has_attr("popover")
         assert popover.find("a")["href"] == f"{note.target.clause}.html#{note.anchor}"
 

@@ -1,0 +1,119 @@
+"""The text a reader sees on a document page, as a W3C ``TextQuoteSelector`` is matched against.
+
+A document page shows each clause's text (or our summary) in a block of its own. The page's
+text, for anchoring, is those blocks' text in page order, each with its whitespace collapsed to
+single spaces, joined by one space. Labels, permalinks, note markers (which hold no text) and
+popovers are not part of it. It is read from the rendered HTML itself, so a selector is
+computed against exactly what the page shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+__all__ = ["RenderedText", "extract_rendered_text", "normalize", "find_all", "quote_selector"]
+
+_TEXT_CLASSES = {"ae-clause__text", "ae-clause__summary"}
+
+
+def normalize(text: str) -> str:
+    return " ".join(text.split())
+
+
+def find_all(haystack: str, needle: str) -> list[int]:
+    """Every start of ``needle`` in ``haystack``, overlapping ones included."""
+    positions: list[int] = []
+    position = haystack.find(needle)
+    while needle and position != -1:
+        positions.append(position)
+        position = haystack.find(needle, position + 1)
+    return positions
+
+
+@dataclass
+class RenderedText:
+    text: str = ""
+    clauses: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Each clause's range in ``text``."""
+
+
+class _ClauseTextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.clause: str | None = None
+        self.depth = 0          # open <div>s inside the text block being read; 0 = not reading
+        self.buffer: list[str] = []
+        self.blocks: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        classes = set((attributes.get("class") or "").split())
+        if tag == "section" and "ae-clause" in classes and attributes.get("data-clause"):
+            self.clause = attributes["data-clause"]
+        if tag != "div":
+            return
+        if self.depth:
+            self.depth += 1
+        elif self.clause and classes & _TEXT_CLASSES:
+            self.depth = 1
+            self.buffer = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self.depth:
+            self.depth -= 1
+            if not self.depth and self.clause:
+                self.blocks.append((self.clause, normalize("".join(self.buffer))))
+                self.clause = None
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.buffer.append(data)
+
+
+def extract_rendered_text(html: str) -> RenderedText:
+    """The anchoring text of a rendered document page (its content, or the whole page)."""
+    parser = _ClauseTextParser()
+    parser.feed(html)
+    parser.close()
+    rendered = RenderedText()
+    parts: list[str] = []
+    position = 0
+    for clause, text in parser.blocks:
+        if parts:
+            position += 1
+        rendered.clauses[clause] = (position, position + len(text))
+        parts.append(text)
+        position += len(text)
+    rendered.text = " ".join(parts)
+    return rendered
+
+
+def quote_selector(rendered: RenderedText, clause_id: str, clause_text: str, quote: str,
+                   span_start: int, context: int = 32) -> dict[str, str]:
+    """A TextQuoteSelector for the occurrence of ``quote`` at ``span_start`` in a clause.
+
+    The prefix and suffix are taken from the clause's own text where they suffice, and grow
+    until the whole selector matches exactly once in the page's text.
+    """
+    if clause_id not in rendered.clauses:
+        raise ValueError(f"clause '{clause_id}' is not on the rendered page")
+    begin, end = rendered.clauses[clause_id]
+    exact = normalize(quote)
+    # The note's occurrence is the k-th in the clause; whitespace collapsing keeps that order.
+    nth = sum(1 for p in find_all(clause_text, quote) if p < span_start)
+    occurrences = find_all(rendered.text[begin:end], exact)
+    if nth >= len(occurrences):
+        raise ValueError(f"quote {quote!r} is not in the rendered text of clause '{clause_id}'")
+    start = begin + occurrences[nth]
+    stop = start + len(exact)
+    text = rendered.text
+    width = context
+    while True:
+        within_clause = width <= max(start - begin, end - stop)
+        low = max(begin, start - width) if within_clause else max(0, start - width)
+        high = min(end, stop + width) if within_clause else min(len(text), stop + width)
+        prefix, suffix = text[low:start], text[stop:high]
+        if len(find_all(text, prefix + exact + suffix)) == 1 or (low == 0 and high == len(text)):
+            return {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix}
+        width += 16

@@ -1,0 +1,115 @@
+"""One known-good note, and each way a contributor can break it, with the exact place the
+checker and the build must report. Shared by the checker's tests and the strict-build tests.
+
+The note is written by the tests (not taken from the real commentary), so its line numbers
+stay fixed whatever the editors change in docs/commentary/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+DIAGNOSTIC = re.compile(r"^(?P<path>[^\s:][^:]*):(?P<line>\d+):(?P<column>\d+): error: (?P<message>.+)$")
+NOTE_REL = "docs/commentary/singapore-2018/point-2/checker-fixture.md"
+TWIN_REL = "docs/commentary/singapore-2018/point-3/checker-fixture.md"
+
+GOOD_NOTE = """\
+---
+target: singapore-2018/point-2
+quote: "lasting and stable peace regime"
+title: A note for the checker's tests
+authors:
+  - name: Test Author
+date: 2026-01-15
+sources:
+  - title: Joint Statement
+    publisher: The White House
+    date: 2018-06-12
+tags: [peace-regime]
+---
+The body of the note.
+"""
+
+
+def write_good_note(project: Path) -> Path:
+    path = project / NOTE_REL
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(GOOD_NOTE, encoding="utf-8")
+    return path
+
+
+def _replace(project: Path, old: str, new: str) -> None:
+    path = project / NOTE_REL
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture drift: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Breakage:
+    name: str
+    apply: Callable[[Path], None]
+    path: str
+    line: int
+    column: int
+    message: str
+    """A fragment of the one-line message."""
+    hint: list[str] = field(default_factory=list)
+    """Fragments of the indented hint that follows it."""
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: error: "
+
+
+def _duplicate_slug(project: Path) -> None:
+    twin = project / TWIN_REL
+    twin.parent.mkdir(parents=True, exist_ok=True)
+    twin.write_text(GOOD_NOTE.replace("singapore-2018/point-2", "singapore-2018/point-3")
+                    .replace("lasting and stable peace regime", "complete denuclearization"), encoding="utf-8")
+
+
+def _non_utf8(project: Path) -> None:
+    path = project / NOTE_REL
+    path.write_bytes(path.read_bytes().replace(b"The body", b"The \xff body"))
+
+
+BREAKAGES: list[Breakage] = [
+    Breakage("bad_yaml", lambda p: _replace(p, "title: A note for the checker's tests", "title: [unclosed"),
+             NOTE_REL, 5, 8, "invalid YAML", ["quote strings"]),
+    Breakage("missing_required_field", lambda p: _replace(p, "date: 2026-01-15\n", ""),
+             NOTE_REL, 2, 1, "missing required field 'date'", ["schema rule: note.schema.json", "required"]),
+    Breakage("wrong_type", lambda p: _replace(p, "authors:\n  - name: Test Author", "authors: Test Author"),
+             NOTE_REL, 5, 10, "'authors' must be of type array, not str", ["schema rule: note.schema.json", "type"]),
+    Breakage("unknown_target", lambda p: _replace(p, "target: singapore-2018/point-2", "target: singapore-2018/point-7"),
+             NOTE_REL, 2, 9, "unknown target 'singapore-2018/point-7'",
+             ["Did you mean:", "singapore-2018/point-2"]),
+    Breakage("quote_not_found", lambda p: _replace(p, '"lasting and stable peace regime"', '"lasting and durable peace regime"'),
+             NOTE_REL, 3, 8, "quote not found in clause 'singapore-2018/point-2'",
+             ["Closest wording", "'lasting and stable peace regime'", "Clause text:",
+              "will join their efforts to build a lasting and stable peace regime"]),
+    Breakage("ambiguous_quote", lambda p: _replace(p, '"lasting and stable peace regime"', '"the"'),
+             NOTE_REL, 3, 8, "quote is ambiguous: it occurs 3 times in clause 'singapore-2018/point-2'",
+             ["Add 'prefix' or 'suffix'", "Clause text:", "The United States and the DPRK will join"]),
+    Breakage("duplicate_slug", _duplicate_slug,
+             TWIN_REL, 1, 1, "duplicate note slug 'checker-fixture'",
+             ["Slugs are unique"]),
+    Breakage("non_utf8", _non_utf8, NOTE_REL, 14, 5, "file is not valid UTF-8 (byte 0xff)", ["UTF-8"]),
+    Breakage("empty_body", lambda p: _replace(p, "The body of the note.\n", ""),
+             NOTE_REL, 14, 1, "note has no body", ["Write the commentary"]),
+]
+
+
+def problem_lines(output: str) -> list[str]:
+    """The ``path:line:column: error: message`` lines of a report (not hints, not the summary)."""
+    return [line for line in output.splitlines() if DIAGNOSTIC.match(line)]
+
+
+def fingerprint(project: Path) -> dict[str, str]:
+    """A digest of every file under docs/ and source_texts/, to prove nothing was rewritten."""
+    return {str(p.relative_to(project)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for folder in ("docs", "source_texts") for p in sorted((project / folder).rglob("*")) if p.is_file()}
