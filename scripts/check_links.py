@@ -17,12 +17,14 @@ from annotated_edition.link_check import check_site
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", nargs="?", type=Path, default=Path("site"), help="the built site (default: site)")
+    parser.add_argument("--offline", action="store_true",
+                        help="the offline build: no edit links to the repository either")
     arguments = parser.parse_args()
     if not (arguments.site / "index.html").is_file():
         print(f"check_links: {arguments.site} holds no built site (no index.html); run `make site` first",
               file=sys.stderr)
         return 2
-    report = check_site(arguments.site)
+    report = check_site(arguments.site, offline=arguments.offline)
     print(report.describe())
     return 0 if report.ok else 1
 

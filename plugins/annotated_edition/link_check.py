@@ -14,7 +14,9 @@ browser would see it. Every ``*.html`` page is parsed with :mod:`html.parser`, a
 - no resource may come from the network, no URL may use ``javascript:``, ``data:`` or
   another scheme a browser would run, and a link to another site is allowed only as a visible
   citation: inside a citation (a note's sources and byline, a document's source, a note's own
-  text), or anywhere when the link's text spells out its address.
+  text), or anywhere when the link's text spells out its address. The online site's "Edit"
+  links to the repository are counted apart; in the offline build (``offline=True``) there
+  must be none.
 
 ``404.html`` is the one page a server shows at any address, so MkDocs gives it root-absolute
 links; they are resolved from the site root. On every other page a root-absolute link would
@@ -41,7 +43,15 @@ CITATION_CLASSES: frozenset[str] = frozenset({
     "ae-endnote__body", "ae-endnote", "ae-source-url",
 })
 
-_LINKS = {("a", "href"), ("area", "href"), ("link", "href")}
+# <link> relations a browser fetches; any other (schema.DC, canonical, license …) only names
+# something and is never requested.
+_FETCHED_RELATIONS = frozenset({"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "preload",
+                                "modulepreload", "prefetch", "preconnect", "dns-prefetch", "prerender",
+                                "manifest", "import"})
+# "Edit this page" (the theme's) and "Edit this note" (ours): links for contributors to the
+# page's source in the edition's repository. The online site has them; the offline build has
+# none (``make offline`` builds without an edit address), and ``offline=True`` says so.
+EDIT_LINK_CLASSES: frozenset[str] = frozenset({"md-content__button", "ae-edit-note"})
 _RESOURCES = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("video", "src"),
               ("video", "poster"), ("audio", "src"), ("embed", "src"), ("object", "data"), ("input", "src"),
               ("track", "src"), ("form", "action"), ("button", "formaction"), ("image", "href"),
@@ -56,7 +66,7 @@ _READER_SCHEMES = frozenset({"mailto", "tel"})
 
 @dataclass(frozen=True)
 class _Reference:
-    kind: str          # "link", "resource" or "id"
+    kind: str          # "link", "edit", "resource", "metadata" (a <link> nothing fetches) or "id"
     tag: str
     attribute: str
     value: str
@@ -99,13 +109,14 @@ class _PageParser(HTMLParser):
                             _Reference("resource", tag, name, candidate.strip().split()[0], citation))
             elif tag == "link" and name == "href":
                 relations = set(attributes.get("rel", "").lower().split())
-                kind = "link" if relations <= {"next", "prev", "canonical", "alternate", "license"} else "resource"
+                kind = "resource" if relations & _FETCHED_RELATIONS or not relations else "metadata"
                 self.page.references.append(_Reference(kind, tag, name, value, citation))
             elif name in _ID_LISTS or (tag == "label" and name == "for"):
                 for target in value.split():
                     self.page.references.append(_Reference("id", tag, name, target, citation))
         if tag == "a" and "href" in attributes or tag == "area" and "href" in attributes:
-            self._anchor.append((attributes | {"__tag": tag}, citation, []))
+            edit = bool(classes & EDIT_LINK_CLASSES)
+            self._anchor.append((attributes | {"__tag": "edit" if edit else tag}, citation, []))
             if tag == "area":
                 self._finish_anchor()
         if tag not in _VOID:
@@ -133,8 +144,10 @@ class _PageParser(HTMLParser):
     def _finish_anchor(self) -> None:
         attributes, citation, text = self._anchor.pop()
         tag = attributes.pop("__tag")
+        kind = "edit" if tag == "edit" else "link"
         self.page.references.append(
-            _Reference("link", tag, "href", attributes["href"], citation, " ".join("".join(text).split())))
+            _Reference(kind, "a" if tag == "edit" else tag, "href", attributes["href"], citation,
+                       " ".join("".join(text).split())))
 
     def close(self) -> None:
         super().close()
@@ -158,6 +171,7 @@ class LinkReport:
     fragments: int = 0
     id_references: int = 0
     external_citations: int = 0
+    edit_links: int = 0
     broken: list[str] = field(default_factory=list)
     unsafe: list[str] = field(default_factory=list)
 
@@ -168,7 +182,7 @@ class LinkReport:
     def summary(self) -> str:
         return (f"{self.pages} pages: {self.internal_links} internal links and resources "
                 f"({self.fragments} with a fragment), {self.id_references} same-page id references, "
-                f"{self.external_citations} external links in citations; "
+                f"{self.external_citations} external links in citations, {self.edit_links} edit links; "
                 f"{len(self.broken)} broken, {len(self.unsafe)} unsafe or outside citations")
 
     def describe(self) -> str:
@@ -198,7 +212,7 @@ def _target_file(site: Path, page: str, path: str) -> str | None:
 
 
 def _check_reference(site: Path, page: str, reference: _Reference, pages: dict[str, _Page],
-                     report: LinkReport) -> None:
+                     report: LinkReport, offline: bool = False) -> None:
     where = f"{page}: <{reference.tag} {reference.attribute}={reference.value!r}>"
     if reference.kind == "id":
         report.id_references += 1
@@ -215,6 +229,13 @@ def _check_reference(site: Path, page: str, reference: _Reference, pages: dict[s
     if scheme in _WEB_SCHEMES or (not scheme and parts.netloc):
         if reference.kind == "resource":
             report.unsafe.append(f"{where} — fetched from the network")
+        elif reference.kind == "metadata":
+            pass  # names a vocabulary (Dublin Core …); nothing is fetched, nothing is shown
+        elif reference.kind == "edit":
+            if offline:
+                report.unsafe.append(f"{where} — an edit link, which the offline build must not have")
+            else:
+                report.edit_links += 1
         elif not (reference.in_citation and reference.text) and not _address_shown(reference.text, value):
             report.unsafe.append(f"{where} — a link out of the site that is not a visible citation")
         else:
@@ -244,8 +265,9 @@ def _check_reference(site: Path, page: str, reference: _Reference, pages: dict[s
             report.broken.append(f"{where} — {target} has no element with id {fragment!r}")
 
 
-def check_site(site: Path, citation_classes: frozenset[str] = CITATION_CLASSES) -> LinkReport:
-    """Parse every page under ``site`` and check every link, resource and id reference."""
+def check_site(site: Path, citation_classes: frozenset[str] = CITATION_CLASSES, offline: bool = False) -> LinkReport:
+    """Parse every page under ``site`` and check every link, resource and id reference.
+    With ``offline``, edit links to the repository count as links out of the site too."""
     report = LinkReport()
     pages: dict[str, _Page] = {}
     for path in sorted(site.rglob("*.html")):
@@ -254,7 +276,7 @@ def check_site(site: Path, citation_classes: frozenset[str] = CITATION_CLASSES) 
     report.pages = len(pages)
     for relative, page in pages.items():
         for reference in page.references:
-            _check_reference(site, relative, reference, pages, report)
+            _check_reference(site, relative, reference, pages, report, offline)
     _check_search_index(site, pages, report)
     return report
 

@@ -1,8 +1,9 @@
-"""Every class of bad input (tests/broken_inputs.py), through the engine and a real strict build.
+"""Every class of bad input (tests/broken_inputs.py), through the engine, the contributor's
+checker and a real strict build.
 
 An input that cannot make an edition gives a clear error naming its file, from the engine
-(``check_edition``) and from ``mkdocs build --strict`` alike, never a traceback, and the build
-leaves its sources untouched. An input that is only unusual (BOM, CRLF, spaces and accents in
+(``check_edition``), from ``python -m annotated_edition check`` and from
+``mkdocs build --strict`` alike, never a traceback, and the build leaves its sources untouched. An input that is only unusual (BOM, CRLF, spaces and accents in
 the project's path) builds, and publishes the text unchanged.
 """
 
@@ -11,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -35,6 +38,7 @@ class Outcome:
     diagnostics: Diagnostics
     check_seconds: float
     build: Build
+    checker: subprocess.CompletedProcess[str]
     fingerprint_before: dict[str, str]
     fingerprint_after: dict[str, str]
 
@@ -64,9 +68,16 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
     before = {case_id: _fingerprint(p[0]) for case_id, p in prepared.items()}
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
         builds = dict(zip(prepared, pool.map(lambda item: run_mkdocs_build(item[0]), prepared.values())))
-    return {case_id: Outcome(project, edition, diagnostics, seconds, builds[case_id], before[case_id],
-                             _fingerprint(project))
+        checks = dict(zip(prepared, pool.map(lambda item: _run_checker(item[0]), prepared.values())))
+    return {case_id: Outcome(project, edition, diagnostics, seconds, builds[case_id], checks[case_id],
+                             before[case_id], _fingerprint(project))
             for case_id, (project, edition, diagnostics, seconds) in prepared.items()}
+
+
+def _run_checker(project: Path) -> subprocess.CompletedProcess[str]:
+    """The contributor's command, as `make check` runs it."""
+    return subprocess.run([sys.executable, "-m", "annotated_edition", "--root", str(project), "check"],
+                          cwd=project, capture_output=True, text=True, timeout=600)
 
 
 def _normalized(text: str) -> str:
@@ -113,11 +124,13 @@ _CHECKS = {"note-rendered": _check_note_rendered, "statement-intact": _check_sta
 def test_bad_input_is_reported_clearly_or_handled(outcomes: dict[str, Outcome], case: BrokenInput) -> None:
     outcome = outcomes[case.id]
     build = outcome.build
-    assert "Traceback" not in build.output
+    checker = outcome.checker
+    assert "Traceback" not in build.output and "Traceback" not in checker.stdout + checker.stderr
     assert outcome.fingerprint_after == outcome.fingerprint_before, "a build must never modify its sources"
     if case.outcome == "ok":
         assert outcome.edition is not None, outcome.diagnostics.format(outcome.project)
         assert build.ok, build.output
+        assert checker.returncode == 0 and checker.stdout.startswith("No problems"), checker.stdout + checker.stderr
         for check in case.checks:
             _CHECKS[check](outcome)
         return
@@ -132,6 +145,10 @@ def test_bad_input_is_reported_clearly_or_handled(outcomes: dict[str, Outcome], 
     assert re.search(rf"^.*{re.escape(case.path)}:\d+:\d+: error: ", build.output, re.M), build.output
     for fragment in case.fragments:
         assert fragment in build.output, build.output
+    assert checker.returncode == 1
+    assert re.search(rf"^{re.escape(case.path)}:\d+:\d+: error: ", checker.stdout, re.M), checker.stdout
+    for fragment in case.fragments:
+        assert fragment in checker.stdout, checker.stdout
 
 
 def test_huge_inputs_are_refused_before_they_are_parsed(outcomes: dict[str, Outcome]) -> None:

@@ -97,6 +97,17 @@ def test_every_internal_link_and_fragment_of_the_real_site_resolves(built_site: 
     assert report.id_references > 100 and report.external_citations > 0
 
 
+def test_the_offline_build_links_out_only_in_citations(tmp_path: Path) -> None:
+    """`make offline` builds without an edit address: no "Edit" links, only citations lead out."""
+    build = run_mkdocs_build(copy_project(tmp_path / "project"), env={"EDITION_EDIT_URI": ""})
+    assert build.ok, build.output
+    report = check_site(build.site, offline=True)
+    assert report.ok, report.describe()
+    assert report.edit_links == 0 and report.external_citations > 0
+    online = check_site(build.site)
+    assert online.summary() == report.summary()
+
+
 def test_the_link_checker_runs_from_the_command_line(built_site: Build) -> None:
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_links.py"), str(built_site.site)],
                             capture_output=True, text=True, timeout=120)

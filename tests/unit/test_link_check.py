@@ -100,3 +100,14 @@ def test_a_link_whose_text_is_its_address_is_a_visible_citation(tmp_path: Path) 
     report = check_site(_site(tmp_path, {"prose.html": page}))
     assert report.ok, report.describe()
     assert report.external_citations == 5
+
+
+def test_metadata_links_are_not_fetches_and_edit_links_are_counted_apart(tmp_path: Path) -> None:
+    page = ('<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">'
+            '<a class="md-content__button md-icon" href="https://git.example/edit/main/docs/x.md" title="Edit"></a>'
+            '<p class="ae-note__meta"><a class="ae-edit-note" href="https://git.example/edit/n.md">Edit this note</a></p>')
+    site = _site(tmp_path, {"meta.html": page})
+    online = check_site(site)
+    assert online.ok and online.edit_links == 2, online.describe()
+    offline = check_site(site, offline=True)
+    assert len(offline.unsafe) == 2 and all("an edit link" in line for line in offline.unsafe)
