@@ -126,7 +126,8 @@ def test_phrase_notes_open_from_the_keyboard_and_the_mouse(visit: Visit) -> None
 def test_a_phrase_note_leads_to_the_full_note_by_keyboard(visit: Visit) -> None:
     note = next(n for n in EDITION.notes if n.quote and n.target.document == "singapore-2018")
     page = visit.open("singapore-2018/index.html")
-    marker = page.locator(f'button.ae-marker[popovertarget="pop-{note.target.clause}-{note.slug}"]')
+    marker = page.locator(f'section[id="{note.target.clause}"] '
+                          f'button.ae-marker[popovertarget="pop-{note.target.clause}-{note.slug}"]')
     marker.focus()
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")  # an open popover comes next in the focus order after its button

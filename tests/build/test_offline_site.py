@@ -89,8 +89,8 @@ def test_print_edition_holds_every_clause_in_order_and_every_note_once(built_sit
             c.label for c in document.clauses]
     singapore = page.select_one('section[data-document="singapore-2018"]')
     first_text = singapore.select_one(".ae-print-clause__text")
-    for reference in first_text.select("sup.ae-endnote-ref"):  # a note's number is not the text's
-        reference.decompose()
+    for marker in first_text.select("sup.ae-endnote-ref"):  # endnote numbers are not the text
+        marker.decompose()
     assert " ".join(first_text.get_text().split()) == \
         " ".join(EDITION.documents["singapore-2018"].clauses[0].text.split())
     endnotes = page.select("ol.ae-endnotes__list > li.ae-endnote")
