@@ -13,7 +13,7 @@ EDITION_NAME ?= singapore-2018-annotated
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install vendor site serve test offline check note clean bench
+.PHONY: install vendor site serve test offline check note clean links bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,13 @@ vendor: $(NODE_STAMP)
 
 install: $(STAMP) $(NODE_STAMP)
 
+# Build dates (the sitemap's) come from the last commit, so one commit always builds the same bytes.
 site: $(STAMP) $(NODE_STAMP)
-	$(MKDOCS) build --strict
+	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)}" $(MKDOCS) build --strict
+
+# Every internal link and fragment of the built site resolves; nothing links out but citations.
+links: site
+	$(PY) scripts/check_links.py site
 
 # Live preview; rebuilds on every change under docs/ or source_texts/ (SERVE_ADDR=host:port).
 SERVE_ADDR ?= 127.0.0.1:8000
@@ -52,8 +57,14 @@ note: $(STAMP)
 test: $(STAMP) $(NODE_STAMP)
 	CHROMIUM="$$(scripts/find-chromium)" && export CHROMIUM && $(PY) -m pytest
 
-offline: site
-	$(PY) scripts/make-offline --site site --name $(EDITION_NAME)
+# The offline bundle is built apart, without "Edit" links (an offline reader cannot edit, and the
+# offline build links out only in citations); its links are checked before it is packed.
+OFFLINE_SITE := dist/offline-site
+offline: $(STAMP) $(NODE_STAMP)
+	EDITION_EDIT_URI= SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)}" \
+		$(MKDOCS) build --strict -d $(OFFLINE_SITE)
+	$(PY) scripts/check_links.py --offline $(OFFLINE_SITE)
+	$(PY) scripts/make-offline --site $(OFFLINE_SITE) --name $(EDITION_NAME)
 
 # Build synthetic corpora at 1x, 10x and 100x with and without the plugin; print the table.
 # The JSON report goes to test-artifacts/bench.json. See docs/benchmarks.md.

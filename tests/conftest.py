@@ -79,3 +79,19 @@ def chromium_path() -> str:
     if not path or not Path(path).exists():
         pytest.fail("No Chromium found: run the tests with `make test`, or set CHROMIUM=/path/to/chromium")
     return path
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, dict[str, str]]:
+    """The real project plus one note per XSS vector (tests/hostile_corpus.py), built without
+    --strict (the sanitizer's warnings are expected); returns the build and slug → clause."""
+    from hostile_corpus import BODY, FRONT_MATTER, build_hostile_project
+
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    placed = build_hostile_project(project, BODY + FRONT_MATTER)
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(project / "site")],
+                            cwd=project, capture_output=True, text=True, env=environment, timeout=600)
+    build = Build(project, project / "site", result.returncode, result.stdout + result.stderr)
+    assert build.ok, build.output
+    return build, placed

@@ -60,7 +60,7 @@ def anchor_clauses(text: str, specs: list[ClauseSpec]) -> list[Span] | AnchorPro
     explicit_ends: list[int | None] = []
     search_from = 0
     for index, spec in enumerate(specs):
-        if not spec.starts:
+        if not spec.starts.strip():  # blank words would anchor a clause of nothing but spaces
             return AnchorProblem(spec.id, f"clause '{spec.id}' has empty 'starts' words")
         position = text.find(spec.starts, search_from)
         if position < 0:

@@ -1,7 +1,9 @@
 """Check every text, structure file and note without building the site.
 
 This is what ``make check`` and ``python -m annotated_edition check`` run: the very loaders the
-build uses (so the two can never disagree), minus MkDocs and rendering. The whole edition is
+build uses (so the two can never disagree), minus MkDocs and page rendering. Note bodies are
+converted, though, so the sanitizer's warnings (what it would remove) show here as in the
+build, where ``--strict`` fails on them. The whole edition is
 always loaded, because a note can only be checked against the clause it targets; ``paths``
 only narrows which problems are reported.
 """
@@ -14,7 +16,9 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .diagnostics import Diagnostic
-from .edition import EditionConfig, check_edition
+from .edition import EditionConfig, check_edition, link_graph
+from .note_safety import sanitizer_warnings
+from .render import RenderContext
 
 __all__ = ["CheckReport", "run_check", "select_diagnostics"]
 
@@ -79,7 +83,9 @@ def _count_notes(config: EditionConfig) -> int:
 
 def run_check(config: EditionConfig, paths: Sequence[Path] = ()) -> CheckReport:
     started = time.perf_counter()
-    _edition, diagnostics = check_edition(config)
+    edition, diagnostics = check_edition(config)
+    if edition is not None:
+        diagnostics.extend(sanitizer_warnings(RenderContext(edition, link_graph(edition))))
     chosen, hidden = select_diagnostics(diagnostics.sorted(), paths)
     return CheckReport(
         root=config.root,

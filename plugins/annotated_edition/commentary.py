@@ -9,7 +9,9 @@ exactly once, loading fails and names the note (nothing is ever moved silently).
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import unicodedata
 from pathlib import Path
 from typing import Callable
 
@@ -18,6 +20,8 @@ from .diagnostics import Diagnostics
 from .drift import drift_hint
 from .model import Author, Clause, Note, Ref
 from .documents import source_from
+from .input_guards import MAX_NOTE_BYTES, outside_project
+from .quote_hints import explain_quote_miss
 from .schema_check import validate
 from .yaml_source import YamlMap, load_yaml_text, read_utf8
 
@@ -48,7 +52,8 @@ def suggest_refs(wrong: str, candidates: list[str], limit: int = 3) -> list[str]
 
 
 def _slug_suggestion(stem: str) -> str:
-    ascii_only = stem.encode("ascii", "ignore").decode().lower()
+    # Accents come off rather than whole letters vanishing: "über" suggests "uber", not "ber".
+    ascii_only = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-") or "note"
 
 
@@ -78,7 +83,7 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
     if not SLUG_PATTERN.match(slug):
         found.error(path, 1, 1, f"note file name '{path.name}' is not a valid slug",
                     f"Use lower-case ASCII letters, digits and hyphens, e.g. '{_slug_suggestion(slug)}.md'.")
-    text = read_utf8(path, found)
+    text = read_utf8(path, found, max_bytes=MAX_NOTE_BYTES)
     if text is None:
         return None
     if not text.strip():
@@ -119,10 +124,12 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
         result = find_quote(clause_text, data["quote"], data.get("prefix", ""), data.get("suffix", ""))
         q_line, q_column = data.at("quote")
         if result.matches == 0:
+            near_miss = explain_quote_miss(data["quote"], clause_text)
             siblings = [c for r in all_refs if r.startswith(f"{target.document}/") and (c := lookup(Ref.parse(r)))]
             moved = drift_hint(data["quote"], clause, siblings)
             found.error(path, q_line, q_column, f"quote not found in clause '{target}': {data['quote']!r}",
                         "The quote must match the clause text exactly; notes are never moved automatically.\n"
+                        + (near_miss + "\n" if near_miss else "")
                         + (moved + "\n" if moved else "") + f"Clause text:\n{clause_text}")
         elif result.matches > 1:
             found.error(path, q_line, q_column,
@@ -147,11 +154,26 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
     )
 
 
+def _refuse_linked_folders(commentary_dir: Path, diagnostics: Diagnostics) -> None:
+    """Folders that are symbolic links are not searched for notes; say so instead of losing
+    the notes inside them silently (and refuse outright those that lead out of the project)."""
+    for folder, subfolders, _files in os.walk(commentary_dir):
+        for name in sorted(subfolders):
+            path = Path(folder) / name
+            if not path.is_symlink():
+                continue
+            really = outside_project(path)
+            where = f"points outside the project, to {really}" if really else f"is a symbolic link to {path.resolve()}"
+            diagnostics.error(path, 1, 1, f"the folder {where}: the notes in it are not read",
+                              "Put notes in real folders inside the project, not in linked ones.")
+
+
 def load_notes(commentary_dir: Path, lookup: Callable[[Ref], Clause | None], all_refs: list[str],
                diagnostics: Diagnostics) -> list[Note]:
     """Load every ``*.md`` under ``commentary_dir`` in a stable order."""
     if not commentary_dir.is_dir():
         return []
+    _refuse_linked_folders(commentary_dir, diagnostics)
     notes: list[Note] = []
     first_path_of_slug: dict[str, Path] = {}
     for path in sorted(commentary_dir.rglob("*.md")):

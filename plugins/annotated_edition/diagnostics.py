@@ -34,10 +34,13 @@ class Diagnostic:
 
 def _display_path(path: Path, root: Path | None) -> str:
     if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
+        # The path as found in the project first: a symbolic link is named where it lies, not
+        # where it points.
+        for candidate, base in ((path.absolute(), root.absolute()), (path.resolve(), root.resolve())):
+            try:
+                return candidate.relative_to(base).as_posix()
+            except ValueError:
+                pass
     return path.as_posix()
 
 
@@ -49,6 +52,14 @@ class Diagnostics:
 
     def error(self, path: Path, line: int, column: int, message: str, hint: str = "") -> None:
         self.items.append(Diagnostic(path, line, column, message, hint))
+
+    def warning(self, path: Path, line: int, column: int, message: str, hint: str = "") -> None:
+        """Something the build fixed up or left out; ``mkdocs build --strict`` still fails on it."""
+        self.items.append(Diagnostic(path, line, column, message, hint, severity="warning"))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [item for item in self.items if item.severity == "error"]
 
     def extend(self, other: "Diagnostics") -> None:
         self.items.extend(other.items)

@@ -7,6 +7,8 @@ from typing import Any
 
 from .anchoring import AnchorProblem, ClauseSpec, anchor_clauses, find_quote
 from .diagnostics import Diagnostics
+from .input_guards import outside_project
+from .quote_hints import explain_quote_miss
 from .model import Clause, Document, Ref, Signatory, SourceRef, TextLink
 from .schema_check import validate
 from .yaml_source import YamlMap, load_yaml_file, read_utf8
@@ -27,6 +29,9 @@ def load_document(sidecar: Path, diagnostics: Diagnostics) -> Document | None:
     """Load and check one sidecar (and its text); problems go to ``diagnostics``."""
     found = Diagnostics()
     data = load_yaml_file(sidecar, found)
+    if data is None and not found:
+        found.error(sidecar, 1, 1, "the document sidecar is empty",
+                    "A sidecar holds the document's metadata and clause map; see docs/data-formats.md.")
     if data is not None and not isinstance(data, YamlMap):
         found.error(sidecar, 1, 1, "a document sidecar must be a YAML mapping")
     if found or data is None or not validate(data, "document", sidecar, found):
@@ -44,7 +49,12 @@ def load_document(sidecar: Path, diagnostics: Diagnostics) -> Document | None:
     text_path: Path | None = None
     if "text" in data:
         text_path = sidecar.parent / data["text"]
-        text = read_utf8(text_path, found)
+        if (really := outside_project(text_path)) is not None:
+            line, column = data.at("text")
+            found.error(sidecar, line, column, f"'text' points outside the project, to {really}",
+                        "Keep the document's text inside the project, next to its sidecar.")
+        else:
+            text = read_utf8(text_path, found)
     clauses = _build_clauses(data, text, sidecar, found)
     document = Document(
         id=data["id"],
@@ -107,7 +117,8 @@ def _build_clauses(data: YamlMap, text: str | None, sidecar: Path, found: Diagno
     if isinstance(result, AnchorProblem):
         item = next((i for i in clauses_data if i["id"] == result.clause), clauses_data[0])
         line, column = item.at("starts") if result.clause else clauses_data.position
-        found.error(sidecar, line, column, result.message, result.hint)
+        near_miss = explain_quote_miss(item["starts"], text) if "are not in the text" in result.message else ""
+        found.error(sidecar, line, column, result.message, "\n".join(filter(None, [near_miss, result.hint])))
         return []
     return [
         Clause(data["id"], item["id"], item["label"], text=text[span.start:span.end],
@@ -129,8 +140,9 @@ def _build_text_links(data: YamlMap, document: Document, sidecar: Path, found: D
         result = find_quote(clause.text, item["quote"], item.get("prefix", ""), item.get("suffix", ""))
         if result.span is None:
             what = "not found" if result.matches == 0 else f"found {result.matches} times"
+            near_miss = explain_quote_miss(item["quote"], clause.text) if result.matches == 0 else ""
             found.error(sidecar, line, column, f"text link quote {item['quote']!r} {what} in clause '{clause.id}'",
-                        f"Clause text: {clause.text}")
+                        (near_miss + "\n" if near_miss else "") + f"Clause text: {clause.text}")
             continue
         links.append(TextLink(clause.id, item["quote"], result.span[0], result.span[1], Ref.parse(item["to"])))
     return links

@@ -9,6 +9,7 @@ from .commentary import load_notes, suggest_refs
 from .diagnostics import Diagnostics, EditionError
 from .documents import load_document
 from .entities import load_entities
+from .input_guards import reading_project
 from .links import LinkGraph, load_crossrefs
 from .model import Clause, Document, Edition
 from .timeline import load_events
@@ -41,9 +42,15 @@ class EditionConfig:
 
 def check_edition(config: EditionConfig, *, partial: bool = False) -> tuple[Edition | None, Diagnostics]:
     """Load everything; return the edition (None if any problem) and every problem found.
+    Every file read must lie inside ``config.root`` (see :mod:`.input_guards`).
 
     With ``partial``, the edition is returned even with problems, minus whatever failed to
     load (a live preview shows it while the contributor fixes a note); never publish it."""
+    with reading_project(config.root):
+        return _check_edition(config, partial)
+
+
+def _check_edition(config: EditionConfig, partial: bool) -> tuple[Edition | None, Diagnostics]:
     diagnostics = Diagnostics()
     documents: dict[str, Document] = {}
     for document_id in config.documents:

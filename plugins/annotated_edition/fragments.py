@@ -7,6 +7,7 @@ import re
 
 from .links import INVERSE_LABELS, LABELS
 from .model import Author, CrossRef, Edition, Note, Ref, SourceRef
+from .sanitize import safe_href
 from .urls import Linker
 
 __all__ = ["esc", "md_heading_text", "render_sources", "render_authors", "ref_label",
@@ -20,8 +21,13 @@ def esc(text: str) -> str:
 
 
 def md_heading_text(text: str) -> str:
-    """Text safe inside a Markdown heading: no HTML, no emphasis, no attribute lists."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+    """Text safe inside a Markdown heading: no HTML, no emphasis, no attribute lists.
+
+    Markdown's special characters become numeric character references rather than backslash
+    escapes: Python-Markdown only unescapes some characters (``\\=`` would show its backslash),
+    while ``&#61;`` always reaches the page as the character the contributor typed."""
+    flat = html.escape(" ".join(text.split()), quote=False)
+    return _MARKDOWN_SPECIALS.sub(lambda match: f"&#{ord(match.group(1))};", flat)
 
 
 def ref_label(edition: Edition, ref: Ref) -> str:
@@ -38,8 +44,12 @@ def _source_item(source: SourceRef) -> str:
     if source.date:
         parts.append(f'<time datetime="{esc(source.date)}">{esc(source.date)}</time>')
     text = ", ".join(parts)
-    if source.url:
-        text += f'. <a class="ae-source-url" href="{esc(source.url)}">{esc(source.url)}</a>'
+    # The schemas only admit http(s) URLs; safe_href checks again, and anything else is shown
+    # as text, never made into a link.
+    if source.url and (href := safe_href(source.url)):
+        text += f'. <a class="ae-source-url" href="{esc(href)}">{esc(source.url)}</a>'
+    elif source.url:
+        text += f'. <span class="ae-source-url">{esc(source.url)}</span>'
     return f"<li>{text}.</li>" if not source.url else f"<li>{text}</li>"
 
 
@@ -51,8 +61,8 @@ def render_sources(sources: tuple[SourceRef, ...] | list[SourceRef]) -> str:
 def render_authors(authors: tuple[Author, ...]) -> str:
     names = []
     for author in authors:
-        if author.url:
-            names.append(f'<a href="{esc(author.url)}">{esc(author.name)}</a>')
+        if author.url and (href := safe_href(author.url)):
+            names.append(f'<a href="{esc(href)}">{esc(author.name)}</a>')
         else:
             names.append(esc(author.name))
     return ", ".join(names)

@@ -4,6 +4,9 @@ Notes are rendered here rather than by MkDocs so that the same HTML serves the c
 the statement page's phrase popovers, the print edition and the exports. Inside a note,
 headings start at level 4 (they sit under the note's own heading) and every id is prefixed
 with the note's anchor, so two notes' footnotes never collide on one page.
+
+The HTML is then sanitized (see :mod:`.sanitize`): every caller gets safe HTML, and
+:func:`render_note_body_checked` also says what the sanitizer removed, so the build can warn.
 """
 
 from __future__ import annotations
@@ -13,11 +16,15 @@ import xml.etree.ElementTree as etree
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .sanitize import SanitizedHtml, sanitize_html
 from .timing import measure_detail
 
-__all__ = ["render_note_body", "NOTE_EXTENSIONS"]
+__all__ = ["render_note_body", "render_note_body_checked", "NOTE_EXTENSIONS", "NOTE_EXTENSION_CONFIGS"]
 
-NOTE_EXTENSIONS = ["footnotes", "tables", "fenced_code", "sane_lists", "def_list"]
+# "toc" gives a note's headings ids, so a note can link to its own sections ("#later").
+NOTE_EXTENSIONS = ["footnotes", "tables", "fenced_code", "sane_lists", "def_list", "toc"]
+# Column alignment as the ``align`` attribute: the sanitizer allows no inline ``style``.
+NOTE_EXTENSION_CONFIGS = {"tables": {"use_align_attribute": True}}
 _HEADING_SHIFT = 3
 
 
@@ -42,10 +49,11 @@ class _ScopeToNote(Treeprocessor):
 class _NoteConverter:
     """One Markdown converter reused for every note: building one costs more than converting a
     typical note, and a build converts thousands. ``reset()`` clears every extension's state
-    (footnotes above all) between notes, so no note sees another's."""
+    (footnotes and the table of contents above all) between notes, so no note sees another's."""
 
     def __init__(self) -> None:
-        self.md = markdown.Markdown(extensions=list(NOTE_EXTENSIONS), output_format="html")
+        self.md = markdown.Markdown(extensions=list(NOTE_EXTENSIONS), extension_configs=NOTE_EXTENSION_CONFIGS,
+                                    output_format="html")
         self.scope = _ScopeToNote(self.md, "")
         self.md.treeprocessors.register(self.scope, "scope_to_note", 1)
         self.busy = False
@@ -58,23 +66,10 @@ class _NoteConverter:
 
 _converter: _NoteConverter | None = None
 
-# Rendered bodies, kept for the life of the process. The HTML depends only on the body and the
-# anchor, so under ``mkdocs serve`` a rebuild after editing one note converts that note alone.
-_rendered: dict[tuple[str, str], str] = {}
+# Results kept for the life of the process. They depend only on the body and the anchor, so
+# under ``mkdocs serve`` a rebuild after editing one note converts that note alone.
+_rendered: dict[tuple[str, str], SanitizedHtml] = {}
 _RENDERED_LIMIT = 50_000
-
-
-def render_note_body(body: str, anchor: str) -> str:
-    """Markdown → HTML for one note; ``anchor`` scopes the ids it creates."""
-    key = (body, anchor)
-    html = _rendered.get(key)
-    if html is None:
-        with measure_detail("render.note_markdown"):
-            html = _convert(body, anchor)
-        if len(_rendered) >= _RENDERED_LIMIT:
-            _rendered.clear()
-        _rendered[key] = html
-    return html
 
 
 def _convert(body: str, anchor: str) -> str:
@@ -88,3 +83,23 @@ def _convert(body: str, anchor: str) -> str:
         return _converter.convert(body, anchor)
     finally:
         _converter.busy = False
+
+
+def render_note_body_checked(body: str, anchor: str) -> SanitizedHtml:
+    """Markdown → sanitized HTML for one note, with the list of what the sanitizer removed."""
+    key = (body, anchor)
+    rendered = _rendered.get(key)
+    if rendered is None:
+        with measure_detail("render.note_markdown"):
+            html = _convert(body, anchor)
+        with measure_detail("render.note_sanitize"):
+            rendered = sanitize_html(html, id_prefix=f"{anchor}-")
+        if len(_rendered) >= _RENDERED_LIMIT:
+            _rendered.clear()
+        _rendered[key] = rendered
+    return rendered
+
+
+def render_note_body(body: str, anchor: str) -> str:
+    """Markdown → sanitized HTML for one note; ``anchor`` scopes the ids it creates."""
+    return render_note_body_checked(body, anchor).html

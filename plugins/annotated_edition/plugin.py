@@ -44,9 +44,10 @@ from .model import Edition
 from .render import RenderContext, generated_pages
 from .home import NEWEST_NOTES_MARKER, render_newest_notes
 from .knowledge_adapter import KnowledgeAdapter
+from .note_safety import sanitizer_warnings
 from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
 from .print_edition import PRINT_PAGE, render_print_page
-from .theme_fixes import name_search_dialog
+from .theme_fixes import drop_dangling_toc_label, name_search_dialog
 from .catalogue import render_documents_page
 from .timing import PhaseClock
 
@@ -228,7 +229,13 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
             files.append(File.generated(config, f"schemas/{schema.name}", content=schema.read_bytes()))
         self.context = context
+        self._warn_about_sanitized_notes(context)
         return files
+
+    def _warn_about_sanitized_notes(self, context: RenderContext) -> None:
+        """Anything the sanitizer removed from a note is a warning, so ``--strict`` refuses it."""
+        for warning in sanitizer_warnings(context).items:
+            log.warning(warning.format(self.root))
 
     def _add_contributing_guide(self, files: Files, config: MkDocsConfig, docs_dir: Path) -> None:
         """Publish the repository's contributing guide as ``contributing.md`` (one source)."""
@@ -290,7 +297,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         with self.clock.phase("render"):
             self.knowledge.on_post_page(output, page)
-            return name_search_dialog(output)
+            return drop_dangling_toc_label(name_search_dialog(output))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Last of all: write the timings file, if one is asked for."""

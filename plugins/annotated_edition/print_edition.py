@@ -13,6 +13,7 @@ has a ``site_url``, otherwise relative to the site's root).
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -21,6 +22,8 @@ from .inline import Insertion
 from .links import INVERSE_LABELS, LABELS
 from .model import Clause, CrossRef, Document, Note, Ref
 from .render import RenderContext, render_clause_text
+from .note_links import rebase_relative_links
+from .sanitize import safe_href
 from .urls import page_source_path, page_url
 
 __all__ = ["PRINT_PAGE", "render_print_page", "print_anchor", "endnote_order", "Endnote"]
@@ -97,9 +100,9 @@ def _document_facts(document: Document) -> str:
             f"{esc(s.name)} ({esc(s.role)})" if s.role else esc(s.name) for s in document.signatories) + ".")
     source = document.source
     source_name = esc(source.publisher or source.title)
-    if source.url:
+    if href := safe_href(source.url):
         facts.append(f'{"Text" if document.has_text else "Official text"}: {source_name}, '
-                     f'<a class="ae-source-url" href="{esc(source.url)}">{esc(source.url)}</a>')
+                     f'<a class="ae-source-url" href="{esc(href)}">{esc(source.url)}</a>')
     elif source_name:
         facts.append(f'{"Text" if document.has_text else "Official text"}: {source_name}.')
     if document.licence:
@@ -121,6 +124,18 @@ def _document_section(context: RenderContext, document: Document, numbers: dict[
             f'{document_xrefs}\n{clauses}\n</section>')
 
 
+def _folder_of(url: str) -> str:
+    """The folder a page's relative links start from: a directory URL is one itself."""
+    return url.rstrip("/") if url == "" or url.endswith("/") else posixpath.dirname(url)
+
+
+def _note_html_here(context: RenderContext, note: Note) -> str:
+    """The note's HTML with its relative links working from this page, not its clause page."""
+    clause_page = page_url(page_source_path(note.target), context.directory_urls)
+    print_page = page_url(PRINT_PAGE, context.directory_urls)
+    return rebase_relative_links(context.note_html(note), _folder_of(clause_page), _folder_of(print_page))
+
+
 def _endnote_item(context: RenderContext, endnote: Endnote) -> str:
     note = endnote.note
     on_words = f' on the words <q>{esc(note.quote)}</q>' if note.quote else ""
@@ -131,7 +146,7 @@ def _endnote_item(context: RenderContext, endnote: Endnote) -> str:
             f'<p class="ae-endnote__title"><strong>{esc(note.title)}</strong></p>\n'
             f'<p class="ae-note__meta">By {render_authors(note.authors)} · '
             f'<time datetime="{esc(note.date)}">{esc(note.date)}</time></p>\n'
-            f'<div class="ae-endnote__body">\n{context.note_html(note)}\n</div>\n'
+            f'<div class="ae-endnote__body">\n{_note_html_here(context, note)}\n</div>\n'
             f'<div class="ae-note__sources">\n<p class="ae-note__sources-title">Sources</p>\n'
             f'{render_sources(note.sources)}\n</div>\n</li>')
 

@@ -16,7 +16,9 @@ from .fragments import esc, md_heading_text, note_meta, ref_label, render_link_l
 from .inline import Decoration, Insertion, render_inline
 from .links import LinkGraph
 from .model import Clause, Document, Edition, Note, Ref
-from .note_html import render_note_body
+from .note_html import render_note_body_checked
+from .note_links import point_fragments_to
+from .sanitize import Removal, safe_href
 from .urls import Linker, page_source_path
 
 __all__ = ["RenderContext", "render_document_page", "render_clause_page", "render_clause_text",
@@ -35,18 +37,27 @@ class RenderContext:
     decorators: list[Decorator] = field(default_factory=list)
     clause_sections: list[ClauseSection] = field(default_factory=list)
     _note_html: dict[str, str] = field(default_factory=dict)
+    _note_removals: dict[str, tuple[Removal, ...]] = field(default_factory=dict)
 
     def linker(self, ref: Ref) -> Linker:
         return Linker(page_source_path(ref), self.directory_urls)
 
     def note_html(self, note: Note) -> str:
-        """Each note body is converted once per build, however many pages show it."""
+        """Each note body is converted (and sanitized) once per build, however many pages show it."""
         if note.slug not in self._note_html:
-            self._note_html[note.slug] = render_note_body(note.body, note.anchor)
+            rendered = render_note_body_checked(note.body, note.anchor)
+            self._note_html[note.slug] = rendered.html
+            self._note_removals[note.slug] = rendered.removed
         return self._note_html[note.slug]
 
+    def note_removals(self, note: Note) -> tuple[Removal, ...]:
+        """What the sanitizer took out of the note's body (see :mod:`.note_safety`)."""
+        self.note_html(note)
+        return self._note_removals[note.slug]
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+# A blank line ends a paragraph, whatever the line endings (CRLF texts keep their "\r").
+_PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n\s*")
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -114,7 +125,7 @@ def _clause_block(context: RenderContext, document: Document, clause: Clause) ->
         popovers.append(
             f'<div class="ae-popover" id="{esc(popover_id)}" popover role="note" aria-label="{esc(note.title)}">\n'
             f'<p class="ae-popover__title"><strong>{esc(note.title)}</strong></p>\n'
-            f'{_first_paragraph(context.note_html(note))}\n'
+            f'{point_fragments_to(_first_paragraph(context.note_html(note)), linker.to(clause.ref))}\n'
             f'<p><a href="{esc(linker.to(clause.ref, note.anchor))}">Read the full note</a></p>\n</div>')
         return (f'<button type="button" class="ae-marker" popovertarget="{esc(popover_id)}" data-n="{number}" '
                 f'aria-label="Note {number}: {esc(note.title)}"></button>')
@@ -149,7 +160,7 @@ def _document_meta(context: RenderContext, document: Document, linker: Linker) -
         rows.append(("Signatories", "; ".join(f"{esc(s.name)} ({esc(s.role)})" if s.role else esc(s.name)
                                               for s in document.signatories)))
     source = document.source
-    link = f'<a href="{esc(source.url)}">{esc(source.publisher or source.title)}</a>' if source.url else esc(source.publisher)
+    link = f'<a href="{esc(href)}">{esc(source.publisher or source.title)}</a>' if (href := safe_href(source.url)) else esc(source.publisher)
     rows.append(("Official text" if not document.has_text else "Source", link))
     if document.licence:
         rows.append(("Status", esc(document.licence)))
@@ -210,8 +221,8 @@ def render_clause_page(context: RenderContext, document: Document, clause: Claus
     kind = "ae-clause-page__text" if document.has_text else "ae-clause-page__summary"
     caption = ("" if document.has_text else
                '<p class="ae-notice">Summary in the editors\' own words; the official text is at '
-               + (f'<a href="{esc(document.source.url)}">{esc(document.source.publisher or document.source.title)}</a>'
-                  if document.source.url else esc(document.source.publisher)) + ".</p>\n")
+               + (f'<a href="{esc(href)}">{esc(document.source.publisher or document.source.title)}</a>'
+                  if (href := safe_href(document.source.url)) else esc(document.source.publisher)) + ".</p>\n")
     parts = [
         f"# {md_heading_text(clause.label)} — {md_heading_text(document.short_title)}",
         "",

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostics
+from .input_guards import MAX_SOURCE_BYTES, find_yaml_alias, refuse_outside_project, refuse_oversized
 
 __all__ = ["YamlMap", "YamlList", "Position", "load_yaml_text", "load_yaml_file", "read_utf8"]
 
@@ -168,6 +169,8 @@ def load_yaml_text(
     text: str, path: Path, diagnostics: Diagnostics, line_offset: int = 0
 ) -> Any | None:
     """Parse ``text``; on a syntax error, record it at its line and column and return None."""
+    if _refuse_aliases(text, path, diagnostics, line_offset):
+        return None
     if _FAST_BASE is not yaml.SafeLoader:
         try:
             return yaml.load(text, Loader=_make_loader(line_offset, _FAST_BASE))  # noqa: S506 - safe loader
@@ -180,18 +183,43 @@ def load_yaml_text(
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         column = (mark.column + 1) if mark else 1
         problem = error.problem or error.context or "invalid YAML"
-        diagnostics.error(
-            path, line, column, f"invalid YAML: {problem}",
-            "Check indentation, and quote strings that contain ': ' or start with a symbol.",
-        )
+        diagnostics.error(path, line, column, f"invalid YAML: {problem}", _syntax_hint(problem))
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1 + line_offset
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        diagnostics.error(path, line, column, f"invalid YAML: character U+{error.character:04X} is not allowed",
+                          "Remove the control character (it is invisible in most editors).")
     except yaml.YAMLError as error:
         diagnostics.error(path, 1 + line_offset, 1, f"invalid YAML: {error}")
     return None
 
 
-def read_utf8(path: Path, diagnostics: Diagnostics) -> str | None:
-    """Read a text file strictly as UTF-8 (a leading BOM is dropped); report anything else."""
+def _syntax_hint(problem: str) -> str:
+    if "'\\t'" in problem or "\t" in problem:
+        return "YAML does not allow tab characters for indentation: indent with spaces."
+    return "Check indentation, and quote strings that contain ': ' or start with a symbol."
+
+
+def _refuse_aliases(text: str, path: Path, diagnostics: Diagnostics, line_offset: int) -> bool:
+    alias = find_yaml_alias(text)
+    if alias is None:
+        return False
+    mark = alias.start_mark
+    diagnostics.error(path, mark.line + 1 + line_offset, mark.column + 1,
+                      f"YAML alias '*{alias.anchor}' is not allowed",
+                      "Write the value out in full: anchors and aliases (&name, *name) can make a few "
+                      "lines stand for millions of values, so the edition's files may not use them.")
+    return True
+
+
+def read_utf8(path: Path, diagnostics: Diagnostics, max_bytes: int = MAX_SOURCE_BYTES) -> str | None:
+    """Read a text file strictly as UTF-8 (a leading BOM is dropped); report anything else.
+    Files outside the project being loaded, and files over ``max_bytes``, are refused."""
+    if refuse_outside_project(path, diagnostics):
+        return None
     try:
+        if refuse_oversized(path, path.stat().st_size, max_bytes, diagnostics):
+            return None
         data = path.read_bytes()
     except OSError as error:
         diagnostics.error(path, 1, 1, f"cannot read file: {error.strerror or error}")
@@ -201,8 +229,10 @@ def read_utf8(path: Path, diagnostics: Diagnostics) -> str | None:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
         diagnostics.error(
-            path, line, column, f"file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
+            path, line, column, f"file is not valid UTF-8 (byte 0x{data[error.start]:02x})"
+            + (": it looks like UTF-16" if utf16 else ""),
             "Save the file with UTF-8 encoding.",
         )
         return None

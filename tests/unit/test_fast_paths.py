@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator
 
 from annotated_edition import yaml_source
 from annotated_edition.diagnostics import Diagnostics
-from annotated_edition.note_html import NOTE_EXTENSIONS, _NoteConverter, render_note_body
+from annotated_edition.note_html import NOTE_EXTENSIONS, render_note_body
 from annotated_edition.schema_check import SCHEMA_DIR, _fast_check, _registry, load_schema
 from annotated_edition.schema_fastpath import compile_checker
 from annotated_edition.urls import _relative_path
@@ -155,7 +155,15 @@ def test_relative_path_matches_posixpath(target: list[str], start: list[str]) ->
 # --- reused Markdown converter --------------------------------------------------------------------
 
 def _fresh(body: str, anchor: str) -> str:
-    return _NoteConverter().convert(body, anchor)
+    """A converter built for this one note, as the code did before converters were reused."""
+    import markdown
+
+    from annotated_edition.note_html import NOTE_EXTENSION_CONFIGS, _ScopeToNote
+    from annotated_edition.sanitize import sanitize_html
+    md = markdown.Markdown(extensions=list(NOTE_EXTENSIONS), extension_configs=NOTE_EXTENSION_CONFIGS,
+                           output_format="html")
+    md.treeprocessors.register(_ScopeToNote(md, anchor), "scope_to_note", 1)
+    return sanitize_html(md.convert(body), id_prefix=f"{anchor}-").html
 
 
 _BODIES = [
