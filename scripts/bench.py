@@ -502,9 +502,10 @@ def table(report: dict[str, Any]) -> str:
           *(f"{run['plugin_s']['phases'][name]:.2f}" for name in PHASES)) for run in runs])
     lines.append("")
     lines += _markdown_table(
-        ("size", "clause pages", "notes", "note Markdown s", "check s"),
+        ("size", "clause pages", "notes", "note Markdown s", "note sanitizing s", "check s"),
         [(run["size"], str(run["clause_pages"]), str(run["notes"]),
-          f"{run['plugin_s'].get('details', {}).get('render.note_markdown', 0.0):.2f}", f"{run['check_s']:.2f}")
+          f"{run['plugin_s'].get('details', {}).get('render.note_markdown', 0.0):.2f}",
+          f"{run['plugin_s'].get('details', {}).get('render.note_sanitize', 0.0):.2f}", f"{run['check_s']:.2f}")
          for run in runs])
     lines.append("")
     lines += _markdown_table(
