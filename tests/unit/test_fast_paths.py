@@ -202,3 +202,18 @@ def test_a_build_or_check_imports_jsonschema_only_to_explain_a_failure() -> None
     from annotated_edition.schema_check import validate
     assert not validate(data, "note", Path("n.md"), diagnostics)
     assert "n.md:2:8: error: 'title' must be of type string" in diagnostics.format()
+
+
+@pytest.mark.parametrize(("html", "removed"), [
+    ('<p>A <a href="https://example.org/">link</a>&#160;and a back-reference &#8617;</p>', False),
+    ('<p>Quotes &quot;x&quot; and &lt;b&gt; written as text</p>', False),
+    ('<p>A <a href="javascript:alert(1)">bad link</a></p>', True),
+    ('<p>Text</p><script>alert(1)</script>', True),
+    ('<p onclick="x()">Handler</p>', True),
+    ('<h1>Too high a heading</h1>', True),
+])
+def test_the_sanitizer_skips_its_removal_report_only_when_nothing_was_removed(html: str, removed: bool) -> None:
+    from annotated_edition.sanitize import _cleaner, sanitize_html
+    result = sanitize_html(html, id_prefix="note-x-")
+    assert bool(result.removed) == removed, result.removed
+    assert result.html == _cleaner("note-x-").clean(html)  # the published HTML is the cleaned HTML
