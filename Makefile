@@ -13,7 +13,7 @@ EDITION_NAME ?= singapore-2018-annotated
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install vendor site serve test offline check note clean links
+.PHONY: install vendor site serve test offline check note clean links bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ offline: $(STAMP) $(NODE_STAMP)
 		$(MKDOCS) build --strict -d $(OFFLINE_SITE)
 	$(PY) scripts/check_links.py --offline $(OFFLINE_SITE)
 	$(PY) scripts/make-offline --site $(OFFLINE_SITE) --name $(EDITION_NAME)
+
+# Build synthetic corpora at 1x, 10x and 100x with and without the plugin; print the table.
+# The JSON report goes to test-artifacts/bench.json. See docs/benchmarks.md.
+bench: $(STAMP) $(NODE_STAMP)
+	$(PY) scripts/bench.py --output test-artifacts/bench.json
 
 clean:
 	rm -rf site dist test-artifacts

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .timing import measured
+
 __all__ = [
     "ClauseSpec", "Span", "AnchorProblem", "anchor_clauses", "find_quote", "QuoteResult",
     "line_of",
@@ -49,6 +51,7 @@ def _excerpt(text: str, limit: int = 70) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+@measured("anchor")
 def anchor_clauses(text: str, specs: list[ClauseSpec]) -> list[Span] | AnchorProblem:
     """Return one span per clause, in order, or the first problem that makes anchoring fail."""
     if not specs:
@@ -149,6 +152,7 @@ class QuoteResult:
     matches: int
 
 
+@measured("anchor")
 def find_quote(text: str, quote: str, prefix: str = "", suffix: str = "") -> QuoteResult:
     """Find ``quote`` in ``text``, keeping only matches preceded by ``prefix`` and followed by
     ``suffix``. Overlapping occurrences count: "aa" occurs twice in "aaa"."""

@@ -46,3 +46,8 @@ class EditionPluginConfig(base.Config):
 
     print_edition = c.Type(bool, default=True)
     """Generate ``print.md``: the whole edition on one page, notes as endnotes, for paper/PDF."""
+
+    documents_page = c.Type(str, default="")
+    """Source path of a generated page listing every document (e.g. ``documents.md``); empty for
+    none. A site with many documents names this page in its ``nav`` instead of each document,
+    so that the nav, which Material renders into every page, stays the same size."""

@@ -13,6 +13,7 @@ from .input_guards import reading_project
 from .links import LinkGraph, load_crossrefs
 from .model import Clause, Document, Edition
 from .timeline import load_events
+from .timing import measured
 
 __all__ = ["EditionConfig", "check_edition", "load_edition", "link_graph"]
 
@@ -99,6 +100,7 @@ def load_edition(config: EditionConfig) -> Edition:
     return edition
 
 
+@measured("link")
 def link_graph(edition: Edition) -> LinkGraph:
     return LinkGraph(edition.crossrefs)
 

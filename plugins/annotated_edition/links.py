@@ -11,6 +11,7 @@ from .commentary import suggest_refs
 from .diagnostics import Diagnostics
 from .model import CrossRef, Ref
 from .schema_check import validate
+from .timing import measured
 from .yaml_source import YamlMap, load_yaml_file
 
 __all__ = ["load_crossrefs", "LinkGraph", "INVERSE_LABELS", "LABELS"]
@@ -26,6 +27,7 @@ INVERSE_LABELS: dict[str, str] = {
 }
 
 
+@measured("link")
 def load_crossrefs(path: Path, resolves: Callable[[Ref], bool], all_refs: list[str],
                    diagnostics: Diagnostics) -> list[CrossRef]:
     if not path.exists():

@@ -102,17 +102,31 @@ class Document:
     text_path: Path | None = None
     editorial_notes: dict[str, str] = field(default_factory=dict)
     text_links: list[TextLink] = field(default_factory=list)
+    # Position of each clause by ID, built on first use: lookups stay O(1) in long documents.
+    _positions: tuple[list[Clause], int, dict[str, int]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def has_text(self) -> bool:
         return self.text is not None
 
+    def _position(self, clause_id: str) -> int | None:
+        index = self._positions
+        if index is None or index[0] is not self.clauses or index[1] != len(self.clauses):
+            positions: dict[str, int] = {}
+            for position, clause in enumerate(self.clauses):
+                positions.setdefault(clause.id, position)
+            index = self._positions = (self.clauses, len(self.clauses), positions)
+        return index[2].get(clause_id)
+
     def clause(self, clause_id: str) -> Clause | None:
-        return next((c for c in self.clauses if c.id == clause_id), None)
+        position = self._position(clause_id)
+        return self.clauses[position] if position is not None else None
 
     def neighbours(self, clause_id: str) -> tuple[Clause | None, Clause | None]:
-        ids = [c.id for c in self.clauses]
-        index = ids.index(clause_id)
+        index = self._position(clause_id)
+        if index is None:
+            raise ValueError(f"no clause '{clause_id}' in document '{self.id}'")
         previous = self.clauses[index - 1] if index > 0 else None
         following = self.clauses[index + 1] if index + 1 < len(self.clauses) else None
         return previous, following
@@ -203,6 +217,10 @@ class Edition:
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # Notes grouped by target, built on first use and rebuilt if ``notes`` is replaced or grows:
+    # every page asks for its clause's notes, and a scan per page would make builds O(N²).
+    _notes_by_target: tuple[list[Note], int, dict[Ref, list[Note]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     def document(self, document_id: str) -> Document:
         return self.documents[document_id]
@@ -212,7 +230,13 @@ class Edition:
         return document.clause(ref.clause) if document and ref.clause else None
 
     def notes_for(self, ref: Ref) -> list[Note]:
-        return [note for note in self.notes if note.target == ref]
+        index = self._notes_by_target
+        if index is None or index[0] is not self.notes or index[1] != len(self.notes):
+            grouped: dict[Ref, list[Note]] = {}
+            for note in self.notes:
+                grouped.setdefault(note.target, []).append(note)
+            index = self._notes_by_target = (self.notes, len(self.notes), grouped)
+        return list(index[2].get(ref, ()))
 
     def resolves(self, ref: Ref) -> bool:
         if ref.document not in self.documents:

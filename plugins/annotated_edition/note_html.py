@@ -17,6 +17,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .sanitize import SanitizedHtml, sanitize_html
+from .timing import measure_detail
 
 __all__ = ["render_note_body", "render_note_body_checked", "NOTE_EXTENSIONS", "NOTE_EXTENSION_CONFIGS"]
 
@@ -45,12 +46,58 @@ class _ScopeToNote(Treeprocessor):
                 element.set("href", f"#{self.prefix}-{href[1:]}")
 
 
+class _NoteConverter:
+    """One Markdown converter reused for every note: building one costs more than converting a
+    typical note, and a build converts thousands. ``reset()`` clears every extension's state
+    (footnotes and the table of contents above all) between notes, so no note sees another's."""
+
+    def __init__(self) -> None:
+        self.md = markdown.Markdown(extensions=list(NOTE_EXTENSIONS), extension_configs=NOTE_EXTENSION_CONFIGS,
+                                    output_format="html")
+        self.scope = _ScopeToNote(self.md, "")
+        self.md.treeprocessors.register(self.scope, "scope_to_note", 1)
+        self.busy = False
+
+    def convert(self, body: str, anchor: str) -> str:
+        self.md.reset()
+        self.scope.prefix = anchor
+        return self.md.convert(body)
+
+
+_converter: _NoteConverter | None = None
+
+# Results kept for the life of the process. They depend only on the body and the anchor, so
+# under ``mkdocs serve`` a rebuild after editing one note converts that note alone.
+_rendered: dict[tuple[str, str], SanitizedHtml] = {}
+_RENDERED_LIMIT = 50_000
+
+
+def _convert(body: str, anchor: str) -> str:
+    global _converter
+    if _converter is None:
+        _converter = _NoteConverter()
+    if _converter.busy:  # re-entered (a Markdown extension rendering a note): use a fresh one
+        return _NoteConverter().convert(body, anchor)
+    _converter.busy = True
+    try:
+        return _converter.convert(body, anchor)
+    finally:
+        _converter.busy = False
+
+
 def render_note_body_checked(body: str, anchor: str) -> SanitizedHtml:
     """Markdown → sanitized HTML for one note, with the list of what the sanitizer removed."""
-    md = markdown.Markdown(extensions=list(NOTE_EXTENSIONS), extension_configs=NOTE_EXTENSION_CONFIGS,
-                           output_format="html")
-    md.treeprocessors.register(_ScopeToNote(md, anchor), "scope_to_note", 1)
-    return sanitize_html(md.convert(body), id_prefix=f"{anchor}-")
+    key = (body, anchor)
+    rendered = _rendered.get(key)
+    if rendered is None:
+        with measure_detail("render.note_markdown"):
+            html = _convert(body, anchor)
+        with measure_detail("render.note_sanitize"):
+            rendered = sanitize_html(html, id_prefix=f"{anchor}-")
+        if len(_rendered) >= _RENDERED_LIMIT:
+            _rendered.clear()
+        _rendered[key] = rendered
+    return rendered
 
 
 def render_note_body(body: str, anchor: str) -> str:

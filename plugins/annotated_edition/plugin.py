@@ -13,12 +13,17 @@ of the web-worker shim that ``on_files`` ships inside the site, so nothing is fe
 
 Under ``mkdocs serve`` a broken note does not stop the server: the same diagnostics are
 logged, the preview leaves the broken files out and shows the problems on every page.
+
+Each hook's work is charged to a phase of ``self.clock`` (load, anchor, link, render, export;
+see timing.py). Measuring is always on and costs microseconds; ``on_post_build`` writes the
+numbers to the file named by ``ANNOTATED_EDITION_TIMINGS`` when it is set (scripts/bench.py).
 """
 
 from __future__ import annotations
 
+import json
+import os
 import posixpath
-import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -43,6 +48,8 @@ from .note_safety import sanitizer_warnings
 from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
 from .print_edition import PRINT_PAGE, render_print_page
 from .theme_fixes import drop_dangling_toc_label, name_search_dialog
+from .catalogue import render_documents_page
+from .timing import PhaseClock
 
 __all__ = ["AnnotatedEditionPlugin"]
 
@@ -52,6 +59,18 @@ _ASSETS = Path(__file__).parent / "assets"
 _STYLESHEET = "assets/annotated-edition/edition.css"
 _GUIDE_PAGE = "contributing.md"
 _PRINT_STYLESHEET = "assets/annotated-edition/print.css"
+TIMINGS_ENV = "ANNOTATED_EDITION_TIMINGS"
+
+
+def _nav_paths(nav: object) -> set[str]:
+    """Every page path named in a ``nav`` configuration, at any depth."""
+    if isinstance(nav, str):
+        return {nav.lstrip("/")}
+    if isinstance(nav, dict):
+        return set().union(*(_nav_paths(value) for value in nav.values())) if nav else set()
+    if isinstance(nav, list):
+        return set().union(*(_nav_paths(item) for item in nav)) if nav else set()
+    return set()
 
 
 class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
@@ -60,7 +79,8 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
     def __init__(self) -> None:
         self.edition: Edition | None = None
         self.root = Path.cwd()
-        self.timings: dict[str, float] = {}
+        self.clock = PhaseClock()
+        self.generated_count = 0
         self.command = "build"
         self.problems = Diagnostics()
         self._last_previewable: Edition | None = None
@@ -74,7 +94,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.edition = None
-        self.timings = {}
+        self.clock = PhaseClock()
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         for extension in ("attr_list", "toc"):
             if extension not in config.markdown_extensions:
@@ -96,8 +116,8 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             entities_file=self.config.entities_file,
             timeline_file=self.config.timeline_file,
         )
-        started = time.perf_counter()
-        edition, self.problems = check_edition(edition_config, partial=True)
+        with self.clock.phase("load"):
+            edition, self.problems = check_edition(edition_config, partial=True)
         if self.problems:
             for line in self.problems.format(self.root).splitlines():
                 log.error(line)
@@ -114,8 +134,8 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             log.error(f"{summary}; {PREVIEW_NOTICE}.")
         self._last_previewable = edition
         self.edition = edition
-        self.timings["load"] = time.perf_counter() - started
-        self.knowledge.on_config(config, self.config, self.edition, self.root)
+        with self.clock.phase("load"):
+            self.knowledge.on_config(config, self.config, self.edition, self.root)
         return config
 
     def _ship_worker_shim(self, config: MkDocsConfig) -> None:
@@ -146,27 +166,51 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.edition is not None
-        started = time.perf_counter()
+        with self.clock.phase("link"):
+            graph = link_graph(self.edition)
+        with self.clock.phase("render"):
+            return self._add_generated_pages(files, config, graph)
+
+    def _inclusion(self, src_uri: str, config: MkDocsConfig, in_nav: set[str]) -> InclusionLevel:
+        """Clause pages never go in the nav. A document page, the documents page or the print
+        page goes in it when the nav names it, or when there is no explicit nav; otherwise it
+        stays out quietly (no "not included in the nav" notice, which
+        ``validation.omitted_files: warn`` turns into a failure). A site with hundreds of
+        documents names the documents page only: Material renders the nav into every page."""
+        is_listing = src_uri.endswith("/index.md") or src_uri in (self.config.documents_page, PRINT_PAGE)
+        if is_listing and (config.nav is None or src_uri in in_nav):
+            return InclusionLevel.UNDEFINED
+        return InclusionLevel.NOT_IN_NAV
+
+    def _add_generated_pages(self, files: Files, config: MkDocsConfig, graph) -> Files:  # type: ignore[no-untyped-def]
+        assert self.edition is not None
         commentary_prefix = self.config.commentary_dir.strip("/") + "/"
         for file in list(files):
             if file.src_uri.startswith(commentary_prefix):
                 files.remove(file)
-        context = RenderContext(self.edition, link_graph(self.edition),
+        context = RenderContext(self.edition, graph,
                                 directory_urls=config.use_directory_urls, edit_url=self._edit_url(config))
         docs_dir = Path(config.docs_dir).resolve()
         self.knowledge.on_files(files, config, context, self.root / self.config.sources_dir, self.config)
         if self.config.contributing_file:
             context.clause_sections.append(add_note_section(_GUIDE_PAGE))
-        for src_uri, markdown in generated_pages(context).items():
-            is_index = src_uri.endswith("/index.md")
+        in_nav = _nav_paths(config.nav)
+        pages = generated_pages(context)
+        if self.config.documents_page:
+            pages[self.config.documents_page] = render_documents_page(context, self.config.documents_page)
+        sidecar_uris: dict[str, str] = {}  # one per document, not one per page (relpath is slow)
+        for src_uri, markdown in pages.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 raise PluginError(f"annotated-edition: {src_uri} is generated; remove docs/{src_uri}.")
             file = File.generated(config, src_uri, content=markdown,
-                                  inclusion=InclusionLevel.UNDEFINED if is_index else InclusionLevel.NOT_IN_NAV)
-            document = self.edition.documents[src_uri.split("/")[0]]
-            file.edit_uri = self._relative_to_docs(str(document.sidecar), docs_dir)
+                                  inclusion=self._inclusion(src_uri, config, in_nav))
+            document = self.edition.documents.get(src_uri.split("/")[0])
+            if document is not None and document.id not in sidecar_uris:
+                sidecar_uris[document.id] = self._relative_to_docs(str(document.sidecar), docs_dir)
+            file.edit_uri = sidecar_uris[document.id] if document is not None else None
             files.append(file)
+        self.generated_count = len(pages)
         files.append(File.generated(config, _STYLESHEET, content=(_ASSETS / "edition.css").read_bytes()))
         files.append(File.generated(config, _PRINT_STYLESHEET, content=(_ASSETS / "print.css").read_bytes()))
         for shipped in self.shipped:
@@ -176,13 +220,14 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                 raise PluginError(f"annotated-edition: {PRINT_PAGE} is generated; remove docs/{PRINT_PAGE} "
                                   "or set the plugin's print_edition option to false.")
             print_file = File.generated(config, PRINT_PAGE,
-                                        content=render_print_page(context, config.site_name, config.site_url or ""))
+                                        content=render_print_page(context, config.site_name, config.site_url or ""),
+                                        inclusion=self._inclusion(PRINT_PAGE, config, in_nav))
             print_file.edit_uri = None  # made from every file at once: no single source to edit
             files.append(print_file)
+            self.generated_count += 1
         self._add_contributing_guide(files, config, docs_dir)
         for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
             files.append(File.generated(config, f"schemas/{schema.name}", content=schema.read_bytes()))
-        self.timings["render"] = time.perf_counter() - started
         self.context = context
         self._warn_about_sanitized_notes(context)
         return files
@@ -225,26 +270,39 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         """Edit links of pages whose source lies outside ``docs_dir`` contain ``docs/../``."""
         if page.edit_url:
-            page.edit_url = normalize_url(page.edit_url)
+            with self.clock.phase("render"):
+                page.edit_url = normalize_url(page.edit_url)
         return page
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
-        self.knowledge.on_page_context(page)
+        with self.clock.phase("render"):
+            self.knowledge.on_page_context(page)
         return context
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         """Every page's HTML exists now: write the exports (see knowledge_adapter)."""
-        self.knowledge.on_env(files)
+        with self.clock.phase("export"):
+            self.knowledge.on_env(files)
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if NEWEST_NOTES_MARKER in markdown and self.edition is not None:
-            markdown = markdown.replace(NEWEST_NOTES_MARKER,
-                                        render_newest_notes(self.context, page.file.src_uri))
+            with self.clock.phase("render"):
+                markdown = markdown.replace(NEWEST_NOTES_MARKER,
+                                            render_newest_notes(self.context, page.file.src_uri))
         if self.problems:
             markdown = problems_banner(self.problems, self.root) + markdown
         return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        self.knowledge.on_post_page(output, page)
-        return drop_dangling_toc_label(name_search_dialog(output))
+        with self.clock.phase("render"):
+            self.knowledge.on_post_page(output, page)
+            return drop_dangling_toc_label(name_search_dialog(output))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Last of all: write the timings file, if one is asked for."""
+        target = os.environ.get(TIMINGS_ENV)
+        if target and self.edition is not None:
+            report = {**self.clock.as_dict(), "generated_pages": self.generated_count,
+                      "notes": len(self.edition.notes)}
+            Path(target).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

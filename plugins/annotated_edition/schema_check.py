@@ -7,22 +7,26 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any, Callable
+from urllib.parse import unquote, urljoin
 
 from .diagnostics import Diagnostics
+from .schema_fastpath import compile_checker
 from .yaml_source import Position, YamlList, YamlMap
 
-__all__ = ["SCHEMA_DIR", "validate", "load_schema"]
+if TYPE_CHECKING:  # jsonschema is imported only to describe a failure (a tenth of a second saved per build)
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+    from referencing import Registry
+
+__all__ = ["SCHEMA_DIR", "validate", "load_schema", "fast_check"]
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
 
 @lru_cache(maxsize=None)
 def _registry() -> Registry:
+    from referencing import Registry, Resource
     resources = []
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
         contents = json.loads(path.read_text(encoding="utf-8"))
@@ -37,7 +41,35 @@ def load_schema(name: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=None)
 def _validator(name: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
     return Draft202012Validator(load_schema(name), registry=_registry())
+
+
+@lru_cache(maxsize=None)
+def _schemas_by_id() -> dict[str, dict[str, Any]]:
+    found = (json.loads(path.read_text(encoding="utf-8")) for path in sorted(SCHEMA_DIR.glob("*.schema.json")))
+    return {schema["$id"]: schema for schema in found}
+
+
+def _resolve(ref: str, base: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    """A reference's target, and the schema document it sits in: ``other.schema.json#/$defs/x``
+    or ``#/$defs/x``, resolved against the ``$id`` of the schema that holds the reference."""
+    document_uri, _, pointer = urljoin(base.get("$id", ""), ref).partition("#")
+    document = _schemas_by_id()[document_uri]
+    target: Any = document
+    for part in (unquote(p).replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]):
+        target = target[int(part)] if isinstance(target, list) else target[part]
+    return target, document
+
+
+@lru_cache(maxsize=None)
+def fast_check(name: str) -> Callable[[Any], bool] | None:
+    """A compiled yes/no check for schema ``name`` (None if it cannot be compiled): a True
+    answer is what jsonschema would answer; a False one needs jsonschema to say why."""
+    return compile_checker(load_schema(name), _resolve)
+
+
+_fast_check = fast_check
 
 
 def _position_of(data: Any, error: ValidationError) -> Position:
@@ -90,6 +122,9 @@ def _message(error: ValidationError) -> str:
 
 def validate(data: Any, schema: str, path: Path, diagnostics: Diagnostics) -> bool:
     """Record every schema failure; return True when ``data`` is valid."""
+    fast = _fast_check(schema)
+    if fast is not None and fast(data):
+        return True  # the common case; jsonschema runs only to describe what is wrong
     errors = sorted(_validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     reported: set[tuple[int, int, str]] = set()
     for error in errors:

@@ -8,6 +8,7 @@ key's value (maps) or item (lists).
 from __future__ import annotations
 
 import datetime as _dt
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +48,65 @@ def _mark(node: yaml.Node, line_offset: int) -> Position:
     return (node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
 
 
-def _make_loader(line_offset: int) -> type[yaml.SafeLoader]:
-    class _LocatingLoader(yaml.SafeLoader):
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+class _NeedsFullConstructor(Exception):
+    """The document uses something the direct walk leaves to PyYAML (merge keys, set/omap tags,
+    custom tags); a recursive alias shows up as RecursionError and is left to PyYAML too."""
+
+
+def _walk(loader: Any, node: yaml.Node, line_offset: int) -> Any:
+    """Nodes → values directly, for the plain YAML our files use. PyYAML's generic constructor
+    (generators, per-object state) took most of the time of loading a note; this builds the same
+    YamlMap/YamlList/str values in a third of it."""
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _STR or tag == _TIMESTAMP:  # dates stay strings, as in the loader below
+            return node.value
+        constructor = loader.yaml_constructors.get(tag)
+        if constructor is None:
+            raise _NeedsFullConstructor(tag)
+        return constructor(loader, node)  # null, bool, int, float: plain values
+    if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+        items = YamlList([_walk(loader, item, line_offset) for item in node.value])
+        items.position = _mark(node, line_offset)
+        items.positions = [_mark(item, line_offset) for item in node.value]
+        return items
+    if isinstance(node, yaml.MappingNode) and tag == _MAP:
+        data = YamlMap()
+        data.position = _mark(node, line_offset)
+        data.positions = {}
+        data.key_positions = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _NeedsFullConstructor("merge key")
+            key = _walk(loader, key_node, line_offset)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in data:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            data[key] = _walk(loader, value_node, line_offset)
+            data.positions[key] = _mark(value_node, line_offset)
+            data.key_positions[key] = _mark(key_node, line_offset)
+        return data
+    raise _NeedsFullConstructor(tag)
+
+
+# libyaml's parser, when PyYAML was built with it, is about ten times faster than the pure-Python
+# one; with thousands of notes, parsing front matter was most of the build's own time. Both give
+# the same nodes and the same line/column marks. Error messages differ in wording, so a document
+# that fails to parse is parsed again by the Python parser, whose messages are the ones we report.
+_FAST_BASE: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}
+
+
+@lru_cache(maxsize=None)
+def _make_loader(line_offset: int, base: type = yaml.SafeLoader) -> type:
+    class _LocatingLoader(base):  # type: ignore[valid-type,misc]
         def construct_yaml_map(self, node: yaml.MappingNode):  # type: ignore[override]
             data = YamlMap()
             data.position = _mark(node, line_offset)
@@ -75,6 +133,30 @@ def _make_loader(line_offset: int) -> type[yaml.SafeLoader]:
             data.extend(self.construct_object(item, deep=True) for item in node.value)
 
     # Dates stay as the editor typed them ("2018-06-12"): the schemas and exports want strings.
+    def construct_document(self, node: yaml.Node) -> Any:  # type: ignore[no-untyped-def]
+        try:
+            return _walk(self, node, line_offset)
+        except (_NeedsFullConstructor, RecursionError):
+            return base.construct_document(self, node)
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:  # type: ignore[no-untyped-def]
+        # The tag of a plain scalar depends only on its text; the same keys and short values
+        # recur in every note, so remember the answer (the C parser asks for every scalar).
+        if kind is not yaml.ScalarNode or len(value) > 40:
+            return base.resolve(self, kind, value, implicit)
+        key = (value, implicit)
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = base.resolve(self, kind, value, implicit)
+            if len(_RESOLVED) > 10_000:
+                _RESOLVED.clear()
+            _RESOLVED[key] = tag
+        return tag
+
+    if not base.yaml_path_resolvers:  # the memo is only valid without path-dependent resolvers
+        _LocatingLoader.resolve = resolve  # type: ignore[method-assign]
+
+    _LocatingLoader.construct_document = construct_document  # type: ignore[method-assign]
     _LocatingLoader.add_constructor(
         "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
     )
@@ -89,6 +171,11 @@ def load_yaml_text(
     """Parse ``text``; on a syntax error, record it at its line and column and return None."""
     if _refuse_aliases(text, path, diagnostics, line_offset):
         return None
+    if _FAST_BASE is not yaml.SafeLoader:
+        try:
+            return yaml.load(text, Loader=_make_loader(line_offset, _FAST_BASE))  # noqa: S506 - safe loader
+        except yaml.YAMLError:
+            pass  # parsed again below, for the Python parser's wording of the problem
     try:
         return yaml.load(text, Loader=_make_loader(line_offset))  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as error:
