@@ -22,8 +22,8 @@ from typing import Callable, Iterable
 from .diagnostics import Diagnostics
 from .documents import source_from
 from .model import Clause, Entity, Mention
-from .schema_check import validate
-from .yaml_source import Position, YamlList, YamlMap, load_yaml_file
+from .schema_check import load_listing
+from .yaml_source import Position, YamlList
 
 __all__ = ["AliasMatch", "AliasMatcher", "load_entities", "ENTITY_TYPES"]
 
@@ -143,17 +143,12 @@ def load_entities(
     ``blocked`` gives, for a clause, the ranges of its text that are already links.
     A missing file means an edition without entities. Problems go to ``diagnostics``.
     """
-    if not path.exists():
-        return [], []
     found = Diagnostics()
-    data = load_yaml_file(path, found)
-    if data is not None and not isinstance(data, YamlMap):
-        found.error(path, 1, 1, "entities file must be a mapping with an 'entities' list",
-                    "Start the file with 'entities:' and list one entity per item.")
-    if found or data is None or not validate(data, "entities", path, found):
+    listed = load_listing(path, "entities", "entities", found)
+    if listed is None:
         diagnostics.extend(found)
         return [], []
-    items: YamlList = data["entities"]
+    items: YamlList = listed
     _check_ids(items, path, found)
     sites = _collect_aliases(items, path, found)
     matcher = AliasMatcher({alias: site.entity for alias, site in sites.items()})

@@ -10,9 +10,8 @@ from typing import Callable
 from .commentary import suggest_refs
 from .diagnostics import Diagnostics
 from .model import CrossRef, Ref
-from .schema_check import validate
+from .schema_check import load_listing
 from .timing import measured
-from .yaml_source import YamlMap, load_yaml_file
 
 __all__ = ["load_crossrefs", "LinkGraph", "INVERSE_LABELS", "LABELS"]
 
@@ -30,16 +29,12 @@ INVERSE_LABELS: dict[str, str] = {
 @measured("link")
 def load_crossrefs(path: Path, resolves: Callable[[Ref], bool], all_refs: list[str],
                    diagnostics: Diagnostics) -> list[CrossRef]:
-    if not path.exists():
-        return []
-    data = load_yaml_file(path, diagnostics)
-    if data is None or not isinstance(data, YamlMap) or not validate(data, "crossrefs", path, diagnostics):
-        if data is not None and not isinstance(data, YamlMap):
-            diagnostics.error(path, 1, 1, "cross-references file must be a mapping with a 'crossrefs' list")
+    items = load_listing(path, "crossrefs", "crossrefs", diagnostics)
+    if items is None:
         return []
     links: list[CrossRef] = []
     seen: set[tuple[Ref, str, Ref]] = set()
-    for item in data["crossrefs"]:
+    for item in items:
         ok = True
         for key in ("from", "to"):
             ref = Ref.parse(item[key])

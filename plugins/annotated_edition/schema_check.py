@@ -12,14 +12,14 @@ from urllib.parse import unquote, urljoin
 
 from .diagnostics import Diagnostics
 from .schema_fastpath import compile_checker
-from .yaml_source import Position, YamlList, YamlMap
+from .yaml_source import load_yaml_file, Position, YamlList, YamlMap
 
 if TYPE_CHECKING:  # jsonschema is imported only to describe a failure (a tenth of a second saved per build)
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
     from referencing import Registry
 
-__all__ = ["SCHEMA_DIR", "validate", "load_schema", "fast_check"]
+__all__ = ["SCHEMA_DIR", "validate", "load_schema", "fast_check", "load_listing"]
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
@@ -137,3 +137,20 @@ def validate(data: Any, schema: str, path: Path, diagnostics: Diagnostics) -> bo
         rule = "/".join(str(p) for p in error.schema_path)
         diagnostics.error(path, line, column, message, f"schema rule: {schema}.schema.json {rule}")
     return not errors
+
+
+def load_listing(path: Path, key: str, schema: str, diagnostics: Diagnostics) -> YamlList | None:
+    """Load a data file that is a mapping holding one list under ``key`` (``crossrefs:``,
+    ``entities:``, ``events:``) and check it against ``schema``. A missing file is an empty
+    list; any problem is recorded and gives None."""
+    if not path.exists():
+        return YamlList()
+    found = Diagnostics()
+    data = load_yaml_file(path, found)
+    if data is not None and not isinstance(data, YamlMap):
+        found.error(path, 1, 1, f"{path.name} must be a mapping with a '{key}' list",
+                    f"Start the file with '{key}:' and list one item per entry.")
+    elif data is not None:
+        validate(data, schema, path, found)
+    diagnostics.extend(found)
+    return None if found or data is None else data[key]

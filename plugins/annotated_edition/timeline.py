@@ -15,8 +15,8 @@ from .commentary import suggest_refs
 from .diagnostics import Diagnostics
 from .documents import source_from
 from .model import Event, Ref
-from .schema_check import validate
-from .yaml_source import YamlList, YamlMap, load_yaml_file
+from .schema_check import load_listing
+from .yaml_source import YamlList
 
 __all__ = ["load_events", "sorted_events", "format_date", "date_sort_key", "event_anchor"]
 
@@ -60,17 +60,12 @@ def _check_calendar(date: str) -> str | None:
 def load_events(path: Path, resolves: Callable[[Ref], bool], all_refs: list[str],
                 diagnostics: Diagnostics) -> list[Event]:
     """Load and check ``timeline.yml`` (events in file order); a missing file means none."""
-    if not path.exists():
-        return []
     found = Diagnostics()
-    data = load_yaml_file(path, found)
-    if data is not None and not isinstance(data, YamlMap):
-        found.error(path, 1, 1, "timeline file must be a mapping with an 'events' list",
-                    "Start the file with 'events:' and list one event per item.")
-    if found or data is None or not validate(data, "timeline", path, found):
+    listed = load_listing(path, "events", "timeline", found)
+    if listed is None:
         diagnostics.extend(found)
         return []
-    items: YamlList = data["events"]
+    items: YamlList = listed
     first_line: dict[str, int] = {}
     events: list[Event] = []
     for item in items:
