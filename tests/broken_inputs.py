@@ -150,22 +150,22 @@ def _text_path_traversal(project: Path) -> None:
     _edit(project, _SIDECAR, "text: singapore-2018.en.txt", "text: ../../outside-the-project/statement.txt")
 
 
-def _text_symlink_outside(project: Path) -> None:
+def _replace_with_link_outside(project: Path, relative: str, outside_name: str) -> None:
+    """Move a project file out of the project and leave a symlink to it in its place."""
     write_note(project)
-    text = project / _TEXT
-    outside = _outside(project) / "statement.txt"
-    outside.write_bytes(text.read_bytes())
-    text.unlink()
-    os.symlink(outside, text)
+    inside = project / relative
+    outside = _outside(project) / outside_name
+    outside.write_bytes(inside.read_bytes())
+    inside.unlink()
+    os.symlink(outside, inside)
+
+
+def _text_symlink_outside(project: Path) -> None:
+    _replace_with_link_outside(project, _TEXT, "statement.txt")
 
 
 def _sidecar_symlink_outside(project: Path) -> None:
-    write_note(project)
-    sidecar = project / _SIDECAR
-    outside = _outside(project) / "singapore-2018.yml"
-    outside.write_bytes(sidecar.read_bytes())
-    sidecar.unlink()
-    os.symlink(outside, sidecar)
+    _replace_with_link_outside(project, _SIDECAR, "singapore-2018.yml")
 
 
 def _note_in(clause: str, quote: str) -> Callable[[Path], None]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -78,3 +78,14 @@ def page_types(site: Path) -> dict[str, str]:
         if relative not in pages.values():
             pages[Path(relative).with_suffix("").as_posix().replace("/", "-")] = relative
     return pages
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type into Material's search box like a reader; the site paths of the results."""
+    page.keyboard.press("/")
+    search_box = page.locator("input.md-search__input")
+    expect(search_box).to_be_focused()
+    search_box.press_sequentially(query, delay=30)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+    hrefs = page.locator(".md-search-result__list a").evaluate_all("links => links.map(a => a.href)")
+    return [href.split("/site/", 1)[1].split("?")[0].split("#")[0] for href in hrefs]

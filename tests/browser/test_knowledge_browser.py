@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from annotated_edition.edition import EditionConfig, load_edition
 
-from .support import ROOT, Visit
+from .support import ROOT, Visit, search
 
 pytestmark = pytest.mark.browser
 
@@ -108,14 +108,7 @@ def test_search_finds_entity_and_timeline_pages(visit: Visit, site: Path) -> Non
     event = next(e for e in EDITION.events if re.search(r"[A-Za-z]{6,}", e.description))
     for text, expected in [(entity.description, f"entities/{entity.id}.html"), (event.description, "timeline.html")]:
         query = _rarest_word(site, text)
-        page = visit.open("index.html")
-        page.keyboard.press("/")
-        box = page.locator("input.md-search__input")
-        expect(box).to_be_focused()
-        box.press_sequentially(query, delay=20)
-        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
-        hrefs = page.locator(".md-search-result__list a").evaluate_all("links => links.map(a => a.href)")
-        paths = [href.split("/site/", 1)[1].split("#")[0].split("?")[0] for href in hrefs]
+        paths = search(visit.open("index.html"), query)
         assert expected in paths, (query, paths)
     visit.assert_clean()
 

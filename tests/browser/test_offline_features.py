@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from annotated_edition.edition import EditionConfig, load_edition
 from annotated_edition.model import Note
 
-from .support import ROOT, Visit
+from .support import ROOT, Visit, search
 
 pytestmark = pytest.mark.browser
 
@@ -43,21 +43,10 @@ def _note_only_word(site: Path) -> tuple[str, Note]:
     raise AssertionError("every word of every note also occurs outside the notes: add a distinctive note")
 
 
-def _search(page: Page, query: str) -> list[str]:
-    """Type into Material's search box like a reader; the site paths of the results."""
-    page.keyboard.press("/")
-    search_box = page.locator("input.md-search__input")
-    expect(search_box).to_be_focused()
-    search_box.press_sequentially(query, delay=30)
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
-    hrefs = page.locator(".md-search-result__list a").evaluate_all("links => links.map(a => a.href)")
-    return [href.split("/site/", 1)[1].split("?")[0].split("#")[0] for href in hrefs]
-
-
 def test_search_finds_a_word_that_only_a_note_contains(visit: Visit, site: Path) -> None:
     word, note = _note_only_word(site)
     page = visit.open("index.html")
-    results = _search(page, word)
+    results = search(page, word)
     assert f"{note.target.document}/{note.target.clause}.html" in results, (word, results)
     visit.assert_clean()
 
@@ -66,7 +55,7 @@ def test_search_finds_words_of_the_clause_text(visit: Visit) -> None:
     clause = EDITION.documents["singapore-2018"].clause("point-4")
     word = max(_WORD.findall(clause.text), key=len)
     page = visit.open("singapore-2018/point-3.html")
-    results = _search(page, word)
+    results = search(page, word)
     assert {"singapore-2018/index.html", "singapore-2018/point-4.html"} & set(results), (word, results)
     visit.assert_clean()
 
