@@ -15,11 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from annotated_edition import yaml_source
+from annotated_edition.sources import yaml_source
 from annotated_edition.diagnostics import Diagnostics
-from annotated_edition.note_html import NOTE_EXTENSIONS, render_note_body
-from annotated_edition.schema_check import SCHEMA_DIR, _fast_check, _registry, load_schema
-from annotated_edition.schema_fastpath import compile_checker
+from annotated_edition.notes.markdown import NOTE_EXTENSIONS, render_note_body
+from annotated_edition.sources.schema_check import SCHEMA_DIR, _fast_check, _registry, load_schema
+from annotated_edition.sources.schema_fastpath import compile_checker
 from annotated_edition.urls import _relative_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -158,8 +158,8 @@ def _fresh(body: str, anchor: str) -> str:
     """A converter built for this one note, as the code did before converters were reused."""
     import markdown
 
-    from annotated_edition.note_html import NOTE_EXTENSION_CONFIGS, _ScopeToNote
-    from annotated_edition.sanitize import sanitize_html
+    from annotated_edition.notes.markdown import NOTE_EXTENSION_CONFIGS, _ScopeToNote
+    from annotated_edition.notes.sanitize import sanitize_html
     md = markdown.Markdown(extensions=list(NOTE_EXTENSIONS), extension_configs=NOTE_EXTENSION_CONFIGS,
                            output_format="html")
     md.treeprocessors.register(_ScopeToNote(md, anchor), "scope_to_note", 1)
@@ -192,14 +192,14 @@ def test_footnotes_never_leak_from_one_note_into_the_next() -> None:
 def test_a_build_or_check_imports_jsonschema_only_to_explain_a_failure() -> None:
     import subprocess
     import sys
-    probe = ("import sys, annotated_edition.plugin, annotated_edition.cli; "
+    probe = ("import sys, annotated_edition.adapter.plugin, annotated_edition.tools.cli; "
              "print('jsonschema' in sys.modules, 'referencing' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]
     # ...and a failure is still described by jsonschema, at the offending line.
     diagnostics = Diagnostics()
     data = yaml_source.load_yaml_text("target: singapore-2018/point-3\ntitle: 3\n", Path("n.md"), diagnostics)
-    from annotated_edition.schema_check import validate
+    from annotated_edition.sources.schema_check import validate
     assert not validate(data, "note", Path("n.md"), diagnostics)
     assert "n.md:2:8: error: 'title' must be of type string" in diagnostics.format()
 
@@ -213,7 +213,7 @@ def test_a_build_or_check_imports_jsonschema_only_to_explain_a_failure() -> None
     ('<h1>Too high a heading</h1>', True),
 ])
 def test_the_sanitizer_skips_its_removal_report_only_when_nothing_was_removed(html: str, removed: bool) -> None:
-    from annotated_edition.sanitize import _cleaner, sanitize_html
+    from annotated_edition.notes.sanitize import _cleaner, sanitize_html
     result = sanitize_html(html, id_prefix="note-x-")
     assert bool(result.removed) == removed, result.removed
     assert result.html == _cleaner("note-x-").clean(html)  # the published HTML is the cleaned HTML
