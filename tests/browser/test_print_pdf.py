@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from annotated_edition import edition_config_for
 from annotated_edition.sources.edition import load_edition
 from annotated_edition.render.print_edition import endnote_order
-from annotated_edition.render.pages import RenderContext
+from annotated_edition.render.context import RenderContext
 from annotated_edition.sources.edition import link_graph
 
 from .support import ROOT

@@ -79,6 +79,6 @@ def test_data_flows_one_way(path: Path) -> None:
 
 def test_the_import_reader_resolves_relative_imports() -> None:
     """A sources module climbing into render, and a MkDocs import, are both seen for what they are."""
-    found = dict(_imports_in("from ..render.pages import RenderContext\nimport mkdocs.plugins\n"
+    found = dict(_imports_in("from ..render.context import RenderContext\nimport mkdocs.plugins\n"
                              "from .anchoring import find_quote\n", Path("sources/x.py")))
-    assert set(found) == {"annotated_edition.render.pages", "mkdocs.plugins", "annotated_edition.sources.anchoring"}
+    assert set(found) == {"annotated_edition.render.context", "mkdocs.plugins", "annotated_edition.sources.anchoring"}

@@ -17,7 +17,7 @@ from annotated_edition.adapter.offline import (SHIM_SCRIPT, OfflineAssetError, i
                                        use_local_worker_shim, worker_shim_files)
 from annotated_edition.model import Author, Note, Ref, SourceRef
 from annotated_edition.render.print_edition import endnote_order, render_print_page
-from annotated_edition.render.pages import RenderContext
+from annotated_edition.render.context import RenderContext
 from annotated_edition.adapter.theme_fixes import name_search_dialog
 
 from conftest import ROOT

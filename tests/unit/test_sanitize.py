@@ -116,7 +116,7 @@ def test_removals_are_found_by_line_in_the_note(tmp_path) -> None:  # type: igno
     from annotated_edition.model import Author, Edition, Note, Ref, SourceRef
     from annotated_edition.links import LinkGraph
     from annotated_edition.render.note_warnings import sanitizer_warnings
-    from annotated_edition.render.pages import RenderContext
+    from annotated_edition.render.context import RenderContext
 
     body = "Fine first line.\n\nSecond <img src=x onerror=y()> here.\n\n<script>z()</script>\n"
     note = Note(slug="bad", path=tmp_path / "bad.md", target=Ref("d", "c"), title="T", authors=(Author("A"),),

@@ -1,22 +1,20 @@
-"""The MkDocs adapter: a thin layer that feeds the engine's output into a MkDocs build.
+"""The MkDocs adapter: the plugin's hooks, and nothing else. The engine does the work; each hook
+hands it what MkDocs knows at that phase and publishes what it returns.
 
-Phases (MkDocs 1.6 event order):
-- ``on_config``: reset per-build state, load and check the edition (fails the build on any
-  problem), register the stylesheet and the Markdown extensions the pages need.
-- ``on_files``: drop note files from the page list (they are data), add the generated pages;
-  clause pages stay out of the navigation so page size does not grow with the corpus.
-- ``on_page_markdown``: fill placeholders in hand-written pages (the home page's newest notes).
+Phases (MkDocs 1.6 event order), one hook each:
+- ``on_startup``: keep this instance across ``mkdocs serve`` rebuilds.
+- ``on_config``: load and check the edition (fails the build on any problem), describe the
+  edition for citations, register stylesheets, theme overrides and Markdown extensions.
+- ``on_files``: drop note files (they are data) and publish every generated file.
+- ``on_pre_page``, ``on_page_markdown``: per-page touches (edit links, home page placeholder,
+  the preview's problems banner).
+- ``on_page_context``: a clause or document page's citation ``<meta>`` tags.
+- ``on_env``: every page's HTML exists: write the exports and check them against their schemas.
 - ``on_post_page``: repair the theme's markup where it fails accessibility checks.
-
-Offline: when Material's ``offline`` plugin is on, ``on_config`` points the polyfills at a copy
-of the web-worker shim that ``on_files`` ships inside the site, so nothing is fetched.
+- ``on_post_build``: write the phase timings when asked (scripts/bench.py).
 
 Under ``mkdocs serve`` a broken note does not stop the server: the same diagnostics are
 logged, the preview leaves the broken files out and shows the problems on every page.
-
-Each hook's work is charged to a phase of ``self.clock`` (load, anchor, link, render, export;
-see timing.py). Measuring is always on and costs microseconds; ``on_post_build`` writes the
-numbers to the file named by ``ANNOTATED_EDITION_TIMINGS`` when it is set (scripts/bench.py).
 """
 
 from __future__ import annotations
@@ -24,43 +22,53 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+from importlib import metadata
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .config import EditionPluginConfig
-from ..render.contribute import add_note_section
+from .. import __version__
 from ..diagnostics import Diagnostics
-from .edit_links import edit_url, normalize_url
-from ..settings import settings_from_options
-from ..sources.edition import check_edition, link_graph
-from .guide import GuideLinkError, rewrite_links
-from ..render.preview import PREVIEW_NOTICE, problems_banner
-from ..sources.schema_check import SCHEMA_DIR
+from ..exports.data import EXPORT_FILES, EXPORT_FOLDER
+from ..exports.edition_info import EditionInfo, edition_date
+from ..exports.files import document_page_urls, export_files
+from ..exports.rendered_text import extract_rendered_text
 from ..model import Edition
-from ..render.pages import RenderContext, generated_pages
+from ..package_files import SCHEMA_DIR
 from ..render.home import NEWEST_NOTES_MARKER, render_newest_notes
-from .knowledge import KnowledgeAdapter
+from ..render.knowledge import head_meta_for
 from ..render.note_warnings import sanitizer_warnings
-from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
-from ..render.print_edition import PRINT_PAGE, render_print_page
-from .theme_fixes import drop_dangling_toc_label, name_search_dialog
-from ..render.catalogue import render_documents_page
+from ..render.preview import PREVIEW_NOTICE, problems_banner
+from ..render.site import STYLESHEETS, GeneratedFile, Site, SiteOptions, build_site
+from ..settings import settings_from_options
+from ..sources.edition import check_edition
+from ..sources.schema_check import fast_check, load_schema
 from ..timing import PhaseClock
+from .config import EditionPluginConfig
+from .edit_links import edit_url, normalize_url
+from .guide import GuideLinkError, rewrite_links
+from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
+from .theme_fixes import drop_dangling_toc_label, name_search_dialog
 
 __all__ = ["AnnotatedEditionPlugin"]
 
 log = get_plugin_logger(__name__)
 
-from ..package_files import ASSETS_DIR as _ASSETS
-_STYLESHEET = "assets/annotated-edition/edition.css"
 _GUIDE_PAGE = "contributing.md"
-_PRINT_STYLESHEET = "assets/annotated-edition/print.css"
+_THEME_OVERRIDES = Path(__file__).parent / "theme"
+_HEAD_KEY = "annotated_edition_head"
 TIMINGS_ENV = "ANNOTATED_EDITION_TIMINGS"
+
+
+def _package_version() -> str:
+    try:
+        return metadata.version("annotated-edition")
+    except metadata.PackageNotFoundError:
+        return __version__
 
 
 def _nav_paths(nav: object) -> set[str]:
@@ -74,19 +82,26 @@ def _nav_paths(nav: object) -> set[str]:
     return set()
 
 
+def _relative_to_docs(path: Path, docs_dir: Path) -> str:
+    return posixpath.relpath(path.resolve().as_posix(), docs_dir.as_posix())
+
+
 class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
         self.edition: Edition | None = None
+        self.site: Site | None = None
+        self.info: EditionInfo | None = None
         self.root = Path.cwd()
         self.clock = PhaseClock()
         self.generated_count = 0
         self.command = "build"
         self.problems = Diagnostics()
         self._last_previewable: Edition | None = None
-        self.knowledge = KnowledgeAdapter()
         self.shipped: list[ShippedFile] = []
+        self.data_files: dict[str, File] = {}
+        self.warned_head = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance across ``mkdocs serve`` rebuilds; remembers
@@ -94,23 +109,39 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.edition = None
+        """Reset per-build state, load and check the edition, and register what pages need."""
+        self.edition, self.site, self.data_files, self.warned_head = None, None, {}, False
         self.clock = PhaseClock()
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         for extension in ("attr_list", "toc"):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        if _STYLESHEET not in config.extra_css:
-            config.extra_css.insert(0, _STYLESHEET)
-        if _PRINT_STYLESHEET not in config.extra_css:
-            config.extra_css.insert(1, _PRINT_STYLESHEET)
+        self._register_stylesheets(config)
+        if str(_THEME_OVERRIDES) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(_THEME_OVERRIDES))
         self._ship_worker_shim(config)
         if not self.config.documents:
             raise PluginError("annotated-edition: the option 'documents' is empty; list the IDs of the edition's "
                               "documents (their sidecars are <sources_dir>/<id>.yml).")
-        edition_config = settings_from_options(self.root, config.docs_dir, self.config)
         with self.clock.phase("load"):
-            edition, self.problems = check_edition(edition_config, partial=True)
+            edition, self.problems = check_edition(settings_from_options(self.root, config.docs_dir, self.config),
+                                                   partial=True)
+        self.edition = self._previewable(edition)
+        self.info = self._edition_info(config, self.edition)
+        return config
+
+    def _register_stylesheets(self, config: MkDocsConfig) -> None:
+        # The edition's own styles come first (a site's extra_css can override them); the
+        # knowledge stylesheet last, as it always has, so pages keep their bytes.
+        (edition_css, _), (print_css, _), (knowledge_css, _) = STYLESHEETS
+        for position, path in enumerate((edition_css, print_css)):
+            if path not in config.extra_css:
+                config.extra_css.insert(position, path)
+        if knowledge_css not in config.extra_css:
+            config.extra_css.append(knowledge_css)
+
+    def _previewable(self, edition: Edition | None) -> Edition:
+        """The edition to publish; with problems, a build stops and a preview keeps serving."""
         if self.problems:
             for line in self.problems.format(self.root).splitlines():
                 log.error(line)
@@ -120,16 +151,27 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                 raise PluginError(f"annotated-edition: {summary}")
             # A preview keeps serving: without the broken notes, or, when a text or structure
             # file is broken, with the last edition that loaded.
-            if edition is None or set(edition.documents) != set(edition_config.documents):
+            if edition is None or set(edition.documents) != set(self.config.documents):
                 edition = self._last_previewable
             if edition is None:
                 raise PluginError(f"annotated-edition: {summary}")
             log.error(f"{summary}; {PREVIEW_NOTICE}.")
+        assert edition is not None
         self._last_previewable = edition
-        self.edition = edition
-        with self.clock.phase("load"):
-            self.knowledge.on_config(config, self.config, self.edition, self.root)
-        return config
+        return edition
+
+    def _edition_info(self, config: MkDocsConfig, edition: Edition) -> EditionInfo:
+        editors = tuple(self.config.editors) or ((config.site_author,) if config.site_author else ())
+        return EditionInfo(
+            title=self.config.edition_title or config.site_name,
+            editors=editors,
+            version=self.config.edition_version or _package_version(),
+            date=edition_date(edition, os.environ.get("SOURCE_DATE_EPOCH")),
+            language=str(config.theme.get("language") or "en"),
+            base_url=config.site_url or "",
+            licence=config.copyright or "",
+            generator=f"annotated-edition {_package_version()}",
+        )
 
     def _ship_worker_shim(self, config: MkDocsConfig) -> None:
         """With Material's offline plugin on, serve its web-worker shim from inside the site."""
@@ -144,96 +186,63 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             raise PluginError(f"annotated-edition: {error}") from None
         config.extra["polyfills"] = use_local_worker_shim(list(config.extra.get("polyfills", [])))
 
-    def _edit_url(self, config: MkDocsConfig):  # type: ignore[no-untyped-def]
-        """Editor links for notes, computed as MkDocs computes each page's ``edit_url``."""
-        docs_dir = Path(config.docs_dir).resolve()
-
-        def note_edit_url(path: str) -> str | None:
-            return edit_url(config.repo_url, config.edit_uri, config.edit_uri_template,
-                            self._relative_to_docs(path, docs_dir))
-        return note_edit_url
-
-    @staticmethod
-    def _relative_to_docs(path: str, docs_dir: Path) -> str:
-        return posixpath.relpath(Path(path).resolve().as_posix(), docs_dir.as_posix())
-
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.edition is not None
-        with self.clock.phase("link"):
-            graph = link_graph(self.edition)
-        with self.clock.phase("render"):
-            return self._add_generated_pages(files, config, graph)
-
-    def _inclusion(self, src_uri: str, config: MkDocsConfig, in_nav: set[str]) -> InclusionLevel:
-        """Clause pages never go in the nav. A document page, the documents page or the print
-        page goes in it when the nav names it, or when there is no explicit nav; otherwise it
-        stays out quietly (no "not included in the nav" notice, which
-        ``validation.omitted_files: warn`` turns into a failure). A site with hundreds of
-        documents names the documents page only: Material renders the nav into every page."""
-        is_listing = src_uri.endswith("/index.md") or src_uri in (self.config.documents_page, PRINT_PAGE)
-        if is_listing and (config.nav is None or src_uri in in_nav):
-            return InclusionLevel.UNDEFINED
-        return InclusionLevel.NOT_IN_NAV
-
-    def _add_generated_pages(self, files: Files, config: MkDocsConfig, graph) -> Files:  # type: ignore[no-untyped-def]
-        assert self.edition is not None
+        """Note files are data, not pages: drop them. Then publish every generated file."""
+        assert self.edition is not None and self.info is not None
         commentary_prefix = self.config.commentary_dir.strip("/") + "/"
         for file in list(files):
             if file.src_uri.startswith(commentary_prefix):
                 files.remove(file)
-        context = RenderContext(self.edition, graph,
-                                directory_urls=config.use_directory_urls, edit_url=self._edit_url(config))
         docs_dir = Path(config.docs_dir).resolve()
-        self.knowledge.on_files(files, config, context, self.root / self.config.sources_dir, self.config)
-        if self.config.contributing_file:
-            context.clause_sections.append(add_note_section(_GUIDE_PAGE))
-        in_nav = _nav_paths(config.nav)
-        pages = generated_pages(context)
-        if self.config.documents_page:
-            pages[self.config.documents_page] = render_documents_page(context, self.config.documents_page)
-        sidecar_uris: dict[str, str] = {}  # one per document, not one per page (relpath is slow)
-        for src_uri, markdown in pages.items():
-            existing = files.get_file_from_path(src_uri)
-            if existing is not None:
-                raise PluginError(f"annotated-edition: {src_uri} is generated; remove docs/{src_uri}.")
-            file = File.generated(config, src_uri, content=markdown,
-                                  inclusion=self._inclusion(src_uri, config, in_nav))
-            document = self.edition.documents.get(src_uri.split("/")[0])
-            if document is not None and document.id not in sidecar_uris:
-                sidecar_uris[document.id] = self._relative_to_docs(str(document.sidecar), docs_dir)
-            file.edit_uri = sidecar_uris[document.id] if document is not None else None
-            files.append(file)
-        self.generated_count = len(pages)
-        files.append(File.generated(config, _STYLESHEET, content=(_ASSETS / "edition.css").read_bytes()))
-        files.append(File.generated(config, _PRINT_STYLESHEET, content=(_ASSETS / "print.css").read_bytes()))
-        for shipped in self.shipped:
-            files.append(File.generated(config, shipped.site_path, content=shipped.source.read_bytes()))
-        if self.config.print_edition:
-            if files.get_file_from_path(PRINT_PAGE) is not None:
-                raise PluginError(f"annotated-edition: {PRINT_PAGE} is generated; remove docs/{PRINT_PAGE} "
-                                  "or set the plugin's print_edition option to false.")
-            print_file = File.generated(config, PRINT_PAGE,
-                                        content=render_print_page(context, config.site_name, config.site_url or ""),
-                                        inclusion=self._inclusion(PRINT_PAGE, config, in_nav))
-            print_file.edit_uri = None  # made from every file at once: no single source to edit
-            files.append(print_file)
-            self.generated_count += 1
-        self._add_contributing_guide(files, config, docs_dir)
-        for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
-            files.append(File.generated(config, f"schemas/{schema.name}", content=schema.read_bytes()))
-        self.context = context
-        self._warn_about_sanitized_notes(context)
+        options = SiteOptions(
+            site_name=config.site_name, site_url=config.site_url or "", directory_urls=config.use_directory_urls,
+            documents_page=self.config.documents_page, print_edition=self.config.print_edition,
+            guide_page=_GUIDE_PAGE if self.config.contributing_file else None,
+            sources_dir=self.root / self.config.sources_dir, entities_file=self.config.entities_file,
+            timeline_file=self.config.timeline_file,
+            edit_url=lambda path: edit_url(config.repo_url, config.edit_uri, config.edit_uri_template,
+                                           _relative_to_docs(Path(path), docs_dir)))
+        with self.clock.phase("render"):
+            self.site = build_site(self.edition, self.info, options)
+            generated = list(self.site.files)
+            generated += [GeneratedFile(shipped.site_path, shipped.source.read_bytes()) for shipped in self.shipped]
+            guide = self._contributing_guide(docs_dir)
+            if guide is not None:
+                generated.append(guide)
+            self._publish(files, config, generated, docs_dir)
+        self.generated_count = self.site.edition_pages
+        for warning in sanitizer_warnings(self.site.context).items:
+            # Anything the sanitizer removed from a note is a warning, so --strict refuses it.
+            log.warning(warning.format(self.root))
         return files
 
-    def _warn_about_sanitized_notes(self, context: RenderContext) -> None:
-        """Anything the sanitizer removed from a note is a warning, so ``--strict`` refuses it."""
-        for warning in sanitizer_warnings(context).items:
-            log.warning(warning.format(self.root))
+    def _publish(self, files: Files, config: MkDocsConfig, generated: list[GeneratedFile], docs_dir: Path) -> None:
+        """Add each generated file to the site: the one place that decides nav inclusion,
+        edit links, and refuses a hand-written file in a generated file's place."""
+        in_nav = _nav_paths(config.nav)
+        edit_uris: dict[Path, str] = {}  # one relpath per source file, not per page (relpath is slow)
+        for item in generated:
+            if files.get_file_from_path(item.path) is not None:
+                raise PluginError(f"annotated-edition: {item.path} is generated; remove docs/{item.path}.")
+            if item.content is None:  # an export, written in on_env
+                self.data_files[item.path] = File.generated(config, item.path, content="")
+                files.append(self.data_files[item.path])
+                continue
+            if not item.path.endswith(".md"):
+                files.append(File.generated(config, item.path, content=item.content))
+                continue
+            listed = item.listing and (config.nav is None or item.path in in_nav)
+            file = File.generated(config, item.path, content=item.content,
+                                  inclusion=InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV)
+            if item.edit_source is not None and item.edit_source not in edit_uris:
+                edit_uris[item.edit_source] = _relative_to_docs(item.edit_source, docs_dir)
+            file.edit_uri = edit_uris[item.edit_source] if item.edit_source is not None else None
+            files.append(file)
 
-    def _add_contributing_guide(self, files: Files, config: MkDocsConfig, docs_dir: Path) -> None:
-        """Publish the repository's contributing guide as ``contributing.md`` (one source)."""
+    def _contributing_guide(self, docs_dir: Path) -> GeneratedFile | None:
+        """The repository's contributing guide as the page ``contributing.md`` (one source)."""
         if not self.config.contributing_file:
-            return
+            return None
         source = self.root / self.config.contributing_file
         if not source.is_file():
             raise PluginError(f"annotated-edition: contributing_file '{self.config.contributing_file}' not found "
@@ -253,44 +262,93 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             markdown = rewrite_links(source.read_text(encoding="utf-8"), resolve)
         except GuideLinkError as error:
             raise PluginError(f"annotated-edition: {self.config.contributing_file}:{error.line}: {error}") from None
-        if files.get_file_from_path(_GUIDE_PAGE) is not None:
-            raise PluginError(f"annotated-edition: {_GUIDE_PAGE} is generated from "
-                              f"{self.config.contributing_file}; remove docs/{_GUIDE_PAGE}.")
-        file = File.generated(config, _GUIDE_PAGE, content=markdown)
-        file.edit_uri = self._relative_to_docs(str(source), docs_dir)
-        files.append(file)
+        return GeneratedFile(_GUIDE_PAGE, markdown, listing=True, edit_source=source)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        """Edit links of pages whose source lies outside ``docs_dir`` contain ``docs/../``."""
+        """Per page, before rendering: edit links of pages whose source lies outside
+        ``docs_dir`` contain ``docs/../``; tidy them."""
         if page.edit_url:
             with self.clock.phase("render"):
                 page.edit_url = normalize_url(page.edit_url)
         return page
 
-    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
-        with self.clock.phase("render"):
-            self.knowledge.on_page_context(page)
-        return context
-
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-        """Every page's HTML exists now: write the exports (see knowledge_adapter)."""
-        with self.clock.phase("export"):
-            self.knowledge.on_env(files)
-        return env
-
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if NEWEST_NOTES_MARKER in markdown and self.edition is not None:
+        """Per page: fill the home page's newest-notes placeholder; in a preview with problems,
+        put the problems at the top of every page."""
+        if NEWEST_NOTES_MARKER in markdown and self.site is not None:
             with self.clock.phase("render"):
                 markdown = markdown.replace(NEWEST_NOTES_MARKER,
-                                            render_newest_notes(self.context, page.file.src_uri))
+                                            render_newest_notes(self.site.context, page.file.src_uri))
         if self.problems:
             markdown = problems_banner(self.problems, self.root) + markdown
         return markdown
 
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        """Per page, after rendering: a clause or document page's citation <meta> tags, which
+        the theme override (theme/main.html) writes into <head>."""
+        if self.site is not None and self.info is not None:
+            with self.clock.phase("render"):
+                meta = head_meta_for(self.site.context.edition, self.info, self.site.context.directory_urls,
+                                     page.file.src_uri)
+                if meta:
+                    page.meta[_HEAD_KEY] = meta
+        return context
+
+    @event_priority(-50)
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        """Every page's HTML exists now (static files are not written yet): write the exports
+        and check them against their schemas. Late priority, so that any plugin that edits page
+        content in on_env has done so before the rendered text is read."""
+        if self.site is None or self.info is None:
+            return env
+        with self.clock.phase("export"):
+            self._write_exports(files)
+        return env
+
+    def _write_exports(self, files: Files) -> None:
+        assert self.site is not None and self.info is not None
+        rendered = {}
+        for document_id, src_uri in document_page_urls(self.site.context.edition).items():
+            file = files.get_file_from_path(src_uri)
+            if file is None or file.page is None or file.page.content is None:
+                raise PluginError(f"annotated-edition: the page of document '{document_id}' was not rendered.")
+            rendered[document_id] = extract_rendered_text(file.page.content)
+        try:
+            contents = export_files(self.site.context.edition, self.info, self.root, self.site.context.note_html,
+                                    rendered, self.site.context.directory_urls)
+        except ValueError as error:
+            raise PluginError(f"annotated-edition: cannot export the notes: {error}") from None
+        for name, schema in EXPORT_FILES.items():
+            path = f"{EXPORT_FOLDER}/{name}"
+            data = json.loads(contents[path])
+            fast = fast_check(schema)
+            if fast is not None and fast(data):
+                continue  # valid; jsonschema (seconds on a large edition) only explains failures
+            from jsonschema import Draft202012Validator  # imported only to explain a failure
+            errors = list(Draft202012Validator(load_schema(schema)).iter_errors(data))
+            if errors:
+                first = errors[0]
+                where = "/".join(str(p) for p in first.absolute_path)
+                raise PluginError(f"annotated-edition: {path} does not follow {schema}.schema.json at '{where}': "
+                                  f"{first.message}")
+        for path, content in contents.items():
+            self.data_files[path].content_string = content
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Per finished page: repair the theme's markup, and make sure the citation tags reached
+        <head> (a custom_dir overriding main.html would silently drop them otherwise)."""
         with self.clock.phase("render"):
-            self.knowledge.on_post_page(output, page)
+            self._check_head(output, page)
             return drop_dangling_toc_label(name_search_dialog(output))
+
+    def _check_head(self, output: str, page: Page) -> None:
+        if self.warned_head or not page.meta.get(_HEAD_KEY):
+            return
+        if 'name="citation_title"' not in output.partition("</head>")[0]:
+            self.warned_head = True
+            log.warning(f"citation <meta> tags are missing from the <head> of {page.file.src_uri}: the theme's "
+                        "custom_dir overrides main.html; add to it: {% block extrahead %}{{ super() }}"
+                        "{{ page.meta.annotated_edition_head or '' }}{% endblock %}")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Last of all: write the timings file, if one is asked for."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .fragments import esc, md_heading_text
 from ..model import Ref
-from .pages import RenderContext
+from .context import RenderContext
 from ..urls import Linker
 
 __all__ = ["render_documents_page"]

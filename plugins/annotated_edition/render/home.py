@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .fragments import esc, ref_label
-from .pages import RenderContext
+from .context import RenderContext
 from ..urls import Linker
 
 __all__ = ["NEWEST_NOTES_MARKER", "render_newest_notes"]

@@ -1,48 +1,33 @@
-"""The edition as a small knowledge base: entities, timeline, citations and exports, wired
-into the page renderers through ``RenderContext``'s hooks rather than by editing them.
-
-:func:`install` adds the mention links (a decorator) and the clause pages' "On the timeline"
-and "Cite this clause" sections; :func:`knowledge_pages` gives the generated pages (glossary,
-entity pages, timeline, data); :func:`head_meta_for` gives a page's citation ``<meta>`` tags;
-:func:`export_files` gives the files of ``data/``.
+"""The edition as a small knowledge base on its pages: the clause pages' "Cite this clause"
+section (:func:`cite_section`), the glossary, entity, timeline and data pages
+(:func:`knowledge_pages`), and each page's citation ``<meta>`` tags (:func:`head_meta_for`).
+They reach the site through :mod:`.site`, like every other generated page.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
 from ..exports.citations import bibtex, cite, csl_json, head_meta, plain_html
 from ..exports.edition_info import EditionInfo
-from ..exports.data import EXPORT_FILES, EXPORT_FOLDER, annotations_jsonld, dumps, edition_json
+from ..exports.data import EXPORT_FOLDER
 from .fragments import esc
-from .glossary import GLOSSARY_PAGE, MentionIndex, entity_page_path, mention_decorator, render_entity_page, \
+from .glossary import GLOSSARY_PAGE, MentionIndex, entity_page_path, render_entity_page, \
     render_glossary_page
-from ..model import Clause, Ref
-from .pages import RenderContext
-from ..exports.rendered_text import RenderedText
-from ..sources.schema_check import SCHEMA_DIR
-from .timeline_page import TIMELINE_PAGE, events_section, render_timeline_page
+from ..model import Clause, Edition, Ref
+from .context import ClauseSection
+from .timeline_page import TIMELINE_PAGE, render_timeline_page
 from ..urls import Linker, page_source_path
 
-__all__ = ["Knowledge", "install", "knowledge_pages", "head_meta_for", "export_files", "DATA_PAGE",
-           "NAV_PAGES", "export_paths", "document_page_urls"]
+__all__ = ["cite_section", "knowledge_pages", "head_meta_for", "DATA_PAGE", "NAV_PAGES"]
 
 DATA_PAGE = "data.md"
 # Pages a reader reaches from the navigation; entity pages are reached from the texts and the glossary.
 NAV_PAGES = (GLOSSARY_PAGE, TIMELINE_PAGE, DATA_PAGE)
 
 
-@dataclass
-class Knowledge:
-    context: RenderContext
-    info: EditionInfo
-    index: MentionIndex
-
-
-def _cite_section(knowledge: Knowledge):  # type: ignore[no-untyped-def]
+def cite_section(edition: Edition, info: EditionInfo, directory_urls: bool) -> ClauseSection:
+    """The clause page's "Cite this clause" section."""
     def section(clause: Clause, linker: Linker) -> str:
-        citation = cite(knowledge.context.edition, knowledge.info, clause.ref, knowledge.context.directory_urls)
+        citation = cite(edition, info, clause.ref, directory_urls)
         href = linker.to(clause.ref)
         return (
             "## Cite this clause\n\n"
@@ -59,28 +44,7 @@ def _cite_section(knowledge: Knowledge):  # type: ignore[no-untyped-def]
     return section
 
 
-def install(context: RenderContext, info: EditionInfo) -> Knowledge:
-    """Add this feature's hooks to ``context``; call before the pages are rendered."""
-    knowledge = Knowledge(context, info, MentionIndex(context.edition))
-    context.decorators.append(mention_decorator(knowledge.index))
-    context.clause_sections.append(events_section(context.edition))
-    context.clause_sections.append(_cite_section(knowledge))
-    return knowledge
-
-
-def export_paths() -> list[str]:
-    """Every file published under ``data/``: each export and the schema it follows."""
-    return [f"{EXPORT_FOLDER}/{name}" for name in EXPORT_FILES] + \
-        [f"{EXPORT_FOLDER}/{_published_schema(name)}" for name in EXPORT_FILES]
-
-
-def _published_schema(export_name: str) -> str:
-    return export_name.split(".")[0] + ".schema.json"
-
-
-def _data_page(knowledge: Knowledge) -> str:
-    info = knowledge.info
-    edition = knowledge.context.edition
+def _data_page(edition: Edition, info: EditionInfo) -> str:
     return "\n".join([
         "# Data", "",
         f"Everything this edition publishes is also available as data, for programs and for research. "
@@ -109,21 +73,18 @@ def _data_page(knowledge: Knowledge) -> str:
     ])
 
 
-def knowledge_pages(knowledge: Knowledge) -> dict[str, str]:
-    """Source path → Markdown of every page this feature generates."""
-    edition = knowledge.context.edition
-    directory_urls = knowledge.context.directory_urls
-    pages = {GLOSSARY_PAGE: render_glossary_page(knowledge.index, directory_urls)}
+def knowledge_pages(edition: Edition, info: EditionInfo, index: MentionIndex, directory_urls: bool) -> dict[str, str]:
+    """Source path → Markdown of the glossary, entity, timeline and data pages."""
+    pages = {GLOSSARY_PAGE: render_glossary_page(index, directory_urls)}
     for entity in edition.entities:
-        pages[entity_page_path(entity.id)] = render_entity_page(knowledge.index, entity, directory_urls)
+        pages[entity_page_path(entity.id)] = render_entity_page(index, entity, directory_urls)
     pages[TIMELINE_PAGE] = render_timeline_page(edition, directory_urls)
-    pages[DATA_PAGE] = _data_page(knowledge)
+    pages[DATA_PAGE] = _data_page(edition, info)
     return pages
 
 
-def head_meta_for(knowledge: Knowledge, src_uri: str) -> str | None:
+def head_meta_for(edition: Edition, info: EditionInfo, directory_urls: bool, src_uri: str) -> str | None:
     """Citation ``<meta>`` tags for a clause or document page; None for any other page."""
-    edition = knowledge.context.edition
     document_id, _, rest = src_uri.partition("/")
     document = edition.documents.get(document_id)
     if document is None or not rest.endswith(".md"):
@@ -134,26 +95,4 @@ def head_meta_for(knowledge: Knowledge, src_uri: str) -> str | None:
         return None
     if page_source_path(ref) != src_uri:
         return None
-    return head_meta(cite(edition, knowledge.info, ref, knowledge.context.directory_urls))
-
-
-def export_files(knowledge: Knowledge, root: Path, rendered: dict[str, RenderedText]) -> dict[str, str]:
-    """Path under the site → content of every file of ``data/``."""
-    edition = knowledge.context.edition
-    directory_urls = knowledge.context.directory_urls
-    files = {
-        f"{EXPORT_FOLDER}/edition.json": dumps(edition_json(edition, knowledge.info, root,
-                                                            knowledge.context.note_html, directory_urls)),
-        f"{EXPORT_FOLDER}/annotations.jsonld": dumps(annotations_jsonld(edition, knowledge.info, rendered,
-                                                                        knowledge.context.note_html, directory_urls)),
-    }
-    for name, schema in EXPORT_FILES.items():
-        files[f"{EXPORT_FOLDER}/{_published_schema(name)}"] = (SCHEMA_DIR / f"{schema}.schema.json").read_text(
-            encoding="utf-8")
-    return files
-
-
-def document_page_urls(knowledge: Knowledge) -> dict[str, str]:
-    """Document ID → its page's source path, to find the rendered pages to anchor against."""
-    return {document_id: page_source_path(Ref(document_id)) for document_id in knowledge.context.edition.documents}
-
+    return head_meta(cite(edition, info, ref, directory_urls))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..diagnostics import Diagnostics
 from ..model import Note
 from ..notes.links import unresolved_fragments
-from .pages import RenderContext
+from .context import RenderContext
 from ..notes.sanitize import Removal
 
 __all__ = ["sanitizer_warnings", "SANITIZER_HINT", "MAX_WARNINGS_PER_NOTE"]

@@ -9,52 +9,23 @@ Other features add to the pages through ``RenderContext``'s hooks instead of edi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Callable
 
 from .fragments import esc, md_heading_text, note_meta, render_link_lists, render_sources
 from .inline import Decoration, Insertion, render_inline
-from ..links import LinkGraph
-from ..model import Clause, Document, Edition, Note, Ref
-from ..notes.markdown import render_note_body_checked
+from .context import RenderContext
+from ..model import Clause, Document, Note, Ref
 from ..notes.links import point_fragments_to
-from ..notes.sanitize import Removal, safe_href
+from ..notes.sanitize import safe_href
 from ..urls import Linker, page_source_path
 
 __all__ = ["RenderContext", "render_document_page", "render_clause_page", "render_clause_text",
-           "generated_pages"]
+           "generated_pages", "CLAUSE_PAGE_SECTIONS"]
 
-Decorator = Callable[[Clause, Linker], list[Decoration]]
-ClauseSection = Callable[[Clause, Linker], str]
-
-
-@dataclass
-class RenderContext:
-    edition: Edition
-    graph: LinkGraph
-    directory_urls: bool = False
-    edit_url: Callable[[str], str | None] = lambda path: None
-    decorators: list[Decorator] = field(default_factory=list)
-    clause_sections: list[ClauseSection] = field(default_factory=list)
-    _note_html: dict[str, str] = field(default_factory=dict)
-    _note_removals: dict[str, tuple[Removal, ...]] = field(default_factory=dict)
-
-    def linker(self, ref: Ref) -> Linker:
-        return Linker(page_source_path(ref), self.directory_urls)
-
-    def note_html(self, note: Note) -> str:
-        """Each note body is converted (and sanitized) once per build, however many pages show it."""
-        if note.slug not in self._note_html:
-            rendered = render_note_body_checked(note.body, note.anchor)
-            self._note_html[note.slug] = rendered.html
-            self._note_removals[note.slug] = rendered.removed
-        return self._note_html[note.slug]
-
-    def note_removals(self, note: Note) -> tuple[Removal, ...]:
-        """What the sanitizer took out of the note's body (see :mod:`.note_safety`)."""
-        self.note_html(note)
-        return self._note_removals[note.slug]
-
+# The sections of a clause page below its text, in the order a reader meets them. "crossrefs"
+# and "commentary" are built in; the others come from features (RenderContext.sections) and
+# are left out when a site does not have them. The order lives here, nowhere else.
+CLAUSE_PAGE_SECTIONS: tuple[str, ...] = ("crossrefs", "timeline", "cite", "contribute", "commentary")
 
 # A blank line ends a paragraph, whatever the line endings (CRLF texts keep their "\r").
 _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n\s*")
@@ -213,6 +184,22 @@ def _note_section(context: RenderContext, note: Note) -> str:
     ])
 
 
+def _crossrefs_section(context: RenderContext, clause: Clause, linker: Linker) -> list[str]:
+    links = render_link_lists(context.edition, linker, context.graph.outgoing(clause.ref),
+                              context.graph.incoming(clause.ref))
+    return ["## Cross-references", "", f'<div class="ae-clause-links">\n{links}\n</div>' if links else
+            '<p class="ae-empty">No cross-references yet.</p>', ""]
+
+
+def _commentary_section(context: RenderContext, notes: list[Note]) -> list[str]:
+    parts = [f"## Commentary ({len(notes)})", ""]
+    if not notes:
+        parts += ['<p class="ae-empty">No notes on this clause yet. See the contributing guide to add one.</p>', ""]
+    for note in notes:
+        parts.append(_note_section(context, note))
+    return parts
+
+
 def render_clause_page(context: RenderContext, document: Document, clause: Clause) -> str:
     """One clause: its text, every note in full, links both ways, previous and next."""
     linker = context.linker(clause.ref)
@@ -232,19 +219,15 @@ def render_clause_page(context: RenderContext, document: Document, clause: Claus
         f'{esc(clause.label)} in the {esc(document.short_title)}</a></p>\n</div>',
         "",
     ]
-    links = render_link_lists(context.edition, linker, context.graph.outgoing(clause.ref),
-                              context.graph.incoming(clause.ref))
-    parts += ["## Cross-references", "", f'<div class="ae-clause-links">\n{links}\n</div>' if links else
-              '<p class="ae-empty">No cross-references yet.</p>', ""]
-    for section in context.clause_sections:
-        rendered = section(clause, linker)
-        if rendered:
-            parts += [rendered, ""]
-    parts += [f"## Commentary ({len(notes)})", ""]
-    if not notes:
-        parts += ['<p class="ae-empty">No notes on this clause yet. See the contributing guide to add one.</p>', ""]
-    for note in notes:
-        parts.append(_note_section(context, note))
+    for name in CLAUSE_PAGE_SECTIONS:
+        if name == "crossrefs":
+            parts += _crossrefs_section(context, clause, linker)
+        elif name == "commentary":
+            parts += _commentary_section(context, notes)
+        elif name in context.sections:
+            rendered = context.sections[name](clause, linker)
+            if rendered:
+                parts += [rendered, ""]
     nav = []
     if previous:
         nav.append(f'<a class="ae-prev" rel="prev" href="{esc(linker.to(previous.ref))}">← {esc(previous.label)}</a>')

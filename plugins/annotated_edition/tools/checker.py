@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 from ..diagnostics import Diagnostic
 from ..sources.edition import EditionConfig, check_edition, link_graph
 from ..render.note_warnings import sanitizer_warnings
-from ..render.pages import RenderContext
+from ..render.context import RenderContext
 
 __all__ = ["CheckReport", "run_check", "select_diagnostics"]
 
