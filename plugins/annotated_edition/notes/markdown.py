@@ -19,7 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 from .sanitize import SanitizedHtml, sanitize_html
 from ..timing import measure_detail
 
-__all__ = ["render_note_body", "render_note_body_checked", "NOTE_EXTENSIONS", "NOTE_EXTENSION_CONFIGS"]
+__all__ = ["render_note_body", "render_note_body_checked", "NOTE_EXTENSIONS", "NOTE_EXTENSION_CONFIGS", "ScopeToNote"]
 
 # "toc" gives a note's headings ids, so a note can link to its own sections ("#later").
 NOTE_EXTENSIONS = ["footnotes", "tables", "fenced_code", "sane_lists", "def_list", "toc"]
@@ -28,7 +28,7 @@ NOTE_EXTENSION_CONFIGS = {"tables": {"use_align_attribute": True}}
 _HEADING_SHIFT = 3
 
 
-class _ScopeToNote(Treeprocessor):
+class ScopeToNote(Treeprocessor):
     """Shift headings down and prefix ids and in-note fragment links with the note's anchor."""
 
     def __init__(self, md: markdown.Markdown, prefix: str) -> None:
@@ -54,7 +54,7 @@ class _NoteConverter:
     def __init__(self) -> None:
         self.md = markdown.Markdown(extensions=list(NOTE_EXTENSIONS), extension_configs=NOTE_EXTENSION_CONFIGS,
                                     output_format="html")
-        self.scope = _ScopeToNote(self.md, "")
+        self.scope = ScopeToNote(self.md, "")
         self.md.treeprocessors.register(self.scope, "scope_to_note", 1)
         self.busy = False
 

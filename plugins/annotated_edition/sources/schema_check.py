@@ -19,13 +19,13 @@ if TYPE_CHECKING:  # jsonschema is imported only to describe a failure (a tenth 
     from jsonschema.exceptions import ValidationError
     from referencing import Registry
 
-__all__ = ["SCHEMA_DIR", "validate", "load_schema", "fast_check", "load_listing"]
+__all__ = ["SCHEMA_DIR", "validate", "load_schema", "fast_check", "load_listing", "schema_registry"]
 
 from ..package_files import SCHEMA_DIR
 
 
 @lru_cache(maxsize=None)
-def _registry() -> Registry:
+def schema_registry() -> Registry:
     from referencing import Registry, Resource
     resources = []
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
@@ -42,7 +42,7 @@ def load_schema(name: str) -> dict[str, Any]:
 @lru_cache(maxsize=None)
 def _validator(name: str) -> Draft202012Validator:
     from jsonschema import Draft202012Validator
-    return Draft202012Validator(load_schema(name), registry=_registry())
+    return Draft202012Validator(load_schema(name), registry=schema_registry())
 
 
 @lru_cache(maxsize=None)
@@ -69,7 +69,6 @@ def fast_check(name: str) -> Callable[[Any], bool] | None:
     return compile_checker(load_schema(name), _resolve)
 
 
-_fast_check = fast_check
 
 
 def _position_of(data: Any, error: ValidationError) -> Position:
@@ -122,7 +121,7 @@ def _message(error: ValidationError) -> str:
 
 def validate(data: Any, schema: str, path: Path, diagnostics: Diagnostics) -> bool:
     """Record every schema failure; return True when ``data`` is valid."""
-    fast = _fast_check(schema)
+    fast = fast_check(schema)
     if fast is not None and fast(data):
         return True  # the common case; jsonschema runs only to describe what is wrong
     errors = sorted(_validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
