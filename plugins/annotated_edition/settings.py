@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["EditionConfig", "settings_from_options", "OPTION_FIELDS"]
+__all__ = ["EditionConfig", "settings_from_options", "default", "OPTION_FIELDS", "DEFAULT_COMMENTARY_DIR"]
 
 
 @dataclass(frozen=True)
