@@ -33,8 +33,9 @@ class PortableBuildError(Exception):
 
 
 def build_portable(project: Path, out: Path, *, config_file: str = "mkdocs.yml",
-                   env: dict[str, str] | None = None) -> Path:
-    """Write the portable tree of the project at ``project`` into ``out``; return ``out``."""
+                   env: dict[str, str] | None = None, site_dir: Path | None = None) -> Path:
+    """Write the portable tree of the project at ``project`` into ``out``; return ``out``.
+    The site that build makes is thrown away, or kept in ``site_dir`` (to compare the two)."""
     project, out = project.resolve(), out.resolve()
     if out.exists() and any(out.iterdir()) and not (out / PORTABLE_MARKER).is_file():
         raise PortableBuildError(f"{out} exists and was not written by the portable build; "
@@ -42,7 +43,8 @@ def build_portable(project: Path, out: Path, *, config_file: str = "mkdocs.yml",
     if out.exists():
         shutil.rmtree(out)
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {}), PORTABLE_ENV: str(out)}
-    with tempfile.TemporaryDirectory(prefix="portable-site-") as site:
+    with tempfile.TemporaryDirectory(prefix="portable-site-") as scratch:
+        site = str(site_dir.resolve()) if site_dir is not None else scratch
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config_file, "-d", site],
             cwd=project, capture_output=True, text=True, env=environment)
