@@ -52,7 +52,9 @@ from ..timing import PhaseClock
 from .config import EditionPluginConfig
 from .edit_links import edit_url, normalize_url
 from .guide import GuideLinkError, rewrite_links
-from .portable import PORTABLE_ENV, PortableError, with_front_matter, write_portable_tree
+from ..tools.portable import PORTABLE_ENV
+from ..tools.portable_config import with_front_matter
+from .portable import PortableError, write_portable_tree
 from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
 from .theme_fixes import drop_dangling_toc_label, name_search_dialog
 
@@ -280,8 +282,9 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Per page: fill the home page's newest-notes placeholder; in a preview with problems,
         put the problems at the top of every page."""
-        with self.clock.phase("render"):
-            markdown = self._fill_placeholders(markdown, page.file.src_uri)
+        if NEWEST_NOTES_MARKER in markdown:
+            with self.clock.phase("render"):
+                markdown = self._fill_placeholders(markdown, page.file.src_uri)
         if self.problems:
             markdown = problems_banner(self.problems, self.root) + markdown
         return markdown
@@ -372,6 +375,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             Path(target).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
     def _write_portable(self, target: Path, config: MkDocsConfig) -> None:
+        assert self.files is not None
         name = next(key for key, plugin in config.plugins.items() if plugin is self)
         try:
             write_portable_tree(target, config=config, files=self.files, plugin_name=name,

@@ -1,8 +1,8 @@
 """Write the edition as a portable tree: every page and file of the site as plain files, and a
 ``mkdocs.yml`` without the plugin, so the edition builds with no plugin at all (MkDocs,
 ProperDocs, Zensical). See :mod:`annotated_edition.tools.portable`, which runs a real build
-with :data:`PORTABLE_ENV` set so that this writes the tree: what the portable tree holds is
-what that build published, byte for byte.
+with ``ANNOTATED_EDITION_PORTABLE`` set so that this writes the tree: the portable tree holds
+the files that build published, with the content it gave them.
 
 Done at ``on_post_build``, when the exports hold their final content. Hand-written pages are
 copied, with the plugin's placeholders filled as the build filled them; generated pages are
@@ -19,10 +19,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..tools.portable import PORTABLE_ENV, PORTABLE_MARKER
-from ..tools.portable_config import PortableSettings, portable_config_text, with_front_matter
+from ..tools.portable import PORTABLE_MARKER
+from ..tools.portable_config import PortableSettings, portable_config_text
 
-__all__ = ["PORTABLE_ENV", "PORTABLE_MARKER", "PortableError", "write_portable_tree", "with_front_matter"]
+__all__ = ["PortableError", "write_portable_tree"]
 
 _OVERRIDES = "overrides"
 
