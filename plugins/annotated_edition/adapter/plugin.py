@@ -11,7 +11,8 @@ Phases (MkDocs 1.6 event order), one hook each:
 - ``on_page_context``: a clause or document page's citation ``<meta>`` tags.
 - ``on_env``: every page's HTML exists: write the exports and check them against their schemas.
 - ``on_post_page``: repair the theme's markup where it fails accessibility checks.
-- ``on_post_build``: write the phase timings when asked (scripts/bench.py).
+- ``on_post_build``: write the phase timings when asked (scripts/bench.py), and the portable
+  tree when asked (tools/portable.py).
 
 Under ``mkdocs serve`` a broken note does not stop the server: the same diagnostics are
 logged, the preview leaves the broken files out and shows the problems on every page.
@@ -51,6 +52,9 @@ from ..timing import PhaseClock
 from .config import EditionPluginConfig
 from .edit_links import edit_url, normalize_url
 from .guide import GuideLinkError, rewrite_links
+from ..tools.portable import PORTABLE_ENV
+from ..tools.portable_config import with_front_matter
+from .portable import PortableError, write_portable_tree
 from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
 from .theme_fixes import drop_dangling_toc_label, name_search_dialog
 
@@ -61,6 +65,7 @@ log = get_plugin_logger(__name__)
 _GUIDE_PAGE = "contributing.md"
 _THEME_OVERRIDES = Path(__file__).parent / "theme"
 _HEAD_KEY = "annotated_edition_head"
+_MARKDOWN_EXTENSIONS = ("attr_list", "toc")  # the generated pages' anchors and headings need them
 TIMINGS_ENV = "ANNOTATED_EDITION_TIMINGS"
 
 
@@ -102,6 +107,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.shipped: list[ShippedFile] = []
         self.data_files: dict[str, File] = {}
         self.warned_head = False
+        self.files: Files | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance across ``mkdocs serve`` rebuilds; remembers
@@ -111,9 +117,10 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Reset per-build state, load and check the edition, and register what pages need."""
         self.edition, self.site, self.data_files, self.warned_head = None, None, {}, False
+        self.files = None
         self.clock = PhaseClock()
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
-        for extension in ("attr_list", "toc"):
+        for extension in _MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         self._register_stylesheets(config)
@@ -275,12 +282,16 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Per page: fill the home page's newest-notes placeholder; in a preview with problems,
         put the problems at the top of every page."""
-        if NEWEST_NOTES_MARKER in markdown and self.site is not None:
+        if NEWEST_NOTES_MARKER in markdown:
             with self.clock.phase("render"):
-                markdown = markdown.replace(NEWEST_NOTES_MARKER,
-                                            render_newest_notes(self.site.context, page.file.src_uri))
+                markdown = self._fill_placeholders(markdown, page.file.src_uri)
         if self.problems:
             markdown = problems_banner(self.problems, self.root) + markdown
+        return markdown
+
+    def _fill_placeholders(self, markdown: str, src_uri: str) -> str:
+        if NEWEST_NOTES_MARKER in markdown and self.site is not None:
+            markdown = markdown.replace(NEWEST_NOTES_MARKER, render_newest_notes(self.site.context, src_uri))
         return markdown
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
@@ -299,6 +310,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         """Every page's HTML exists now (static files are not written yet): write the exports
         and check them against their schemas. Late priority, so that any plugin that edits page
         content in on_env has done so before the rendered text is read."""
+        self.files = files
         if self.site is None or self.info is None:
             return env
         with self.clock.phase("export"):
@@ -351,9 +363,32 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                         "{{ page.meta.annotated_edition_head or '' }}{% endblock %}")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Last of all: write the timings file, if one is asked for."""
+        """Last of all (the exports hold their final content): write the portable tree and the
+        timings file, if they are asked for."""
+        portable = os.environ.get(PORTABLE_ENV)
+        if portable and self.site is not None and self.files is not None:
+            self._write_portable(Path(portable), config)
         target = os.environ.get(TIMINGS_ENV)
         if target and self.edition is not None:
             report = {**self.clock.as_dict(), "generated_pages": self.generated_count,
                       "notes": len(self.edition.notes)}
             Path(target).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+    def _write_portable(self, target: Path, config: MkDocsConfig) -> None:
+        assert self.files is not None
+        name = next(key for key, plugin in config.plugins.items() if plugin is self)
+        try:
+            write_portable_tree(target, config=config, files=self.files, plugin_name=name,
+                                theme_overrides=_THEME_OVERRIDES, markdown_extensions=_MARKDOWN_EXTENSIONS,
+                                page_text=self._portable_page)
+        except PortableError as error:
+            raise PluginError(f"annotated-edition: {error}") from None
+        log.info(f"portable tree written to {target}")
+
+    def _portable_page(self, file: File, markdown: str) -> str:
+        """A page as the portable tree holds it: placeholders filled as this build filled them,
+        and the citation tags (page.meta here) as front matter for the theme override."""
+        assert self.site is not None and self.info is not None
+        markdown = self._fill_placeholders(markdown, file.src_uri)
+        meta = head_meta_for(self.site.context.edition, self.info, self.site.context.directory_urls, file.src_uri)
+        return with_front_matter(markdown, {_HEAD_KEY: meta} if meta else {})
