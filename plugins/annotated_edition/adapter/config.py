@@ -54,3 +54,9 @@ class EditionPluginConfig(base.Config):
     """Source path of a generated page listing every document (e.g. ``documents.md``); empty for
     none. A site with many documents names this page in its ``nav`` instead of each document,
     so that the nav, which Material renders into every page, stays the same size."""
+
+    templates_dir = c.Optional(c.Type(str))
+    """Folder of override templates, relative to ``mkdocs.yml``: a file there with the name of
+    one of the engine's templates (``render/templates/``, e.g. ``clause_block.html`` or
+    ``partials/xref.html``) replaces it. Unset: ``overrides/annotated_edition/`` when that
+    folder exists, else none. See docs/templates.md."""

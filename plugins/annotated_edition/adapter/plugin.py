@@ -45,6 +45,7 @@ from ..render.knowledge import head_meta_for
 from ..render.note_warnings import sanitizer_warnings
 from ..render.preview import PREVIEW_NOTICE, problems_banner
 from ..render.site import STYLESHEETS, GeneratedFile, Site, SiteOptions, build_site
+from ..render.templates import Templates
 from ..settings import settings_from_options
 from ..sources.edition import check_edition
 from ..sources.schema_check import fast_check, load_schema
@@ -66,6 +67,8 @@ _GUIDE_PAGE = "contributing.md"
 _THEME_OVERRIDES = Path(__file__).parent / "theme"
 _HEAD_KEY = "annotated_edition_head"
 _MARKDOWN_EXTENSIONS = ("attr_list", "toc")  # the generated pages' anchors and headings need them
+# Where a site keeps its versions of the engine's templates, unless templates_dir names another.
+_DEFAULT_TEMPLATES_DIR = "overrides/annotated_edition"
 TIMINGS_ENV = "ANNOTATED_EDITION_TIMINGS"
 
 
@@ -108,6 +111,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.data_files: dict[str, File] = {}
         self.warned_head = False
         self.files: Files | None = None
+        self.templates_dir: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance across ``mkdocs serve`` rebuilds; remembers
@@ -127,6 +131,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         if str(_THEME_OVERRIDES) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(_THEME_OVERRIDES))
         self._ship_worker_shim(config)
+        self.templates_dir = self._templates_dir()
         if not self.config.documents:
             raise PluginError("annotated-edition: the option 'documents' is empty; list the IDs of the edition's "
                               "documents (their sidecars are <sources_dir>/<id>.yml).")
@@ -136,6 +141,19 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.edition = self._previewable(edition)
         self.info = self._edition_info(config, self.edition)
         return config
+
+    def _templates_dir(self) -> Path | None:
+        """The site's override templates: the configured folder, which must exist, or the
+        default folder when the site has one."""
+        if self.config.templates_dir is None:
+            default_dir = self.root / _DEFAULT_TEMPLATES_DIR
+            return default_dir if default_dir.is_dir() else None
+        chosen = self.root / self.config.templates_dir
+        if not chosen.is_dir():
+            raise PluginError(f"annotated-edition: templates_dir '{self.config.templates_dir}' is not a folder "
+                              f"(looked for {chosen}); create it, or remove the option to use the package's "
+                              "templates only.")
+        return chosen
 
     def _register_stylesheets(self, config: MkDocsConfig) -> None:
         # The edition's own styles come first (a site's extra_css can override them); the
@@ -206,7 +224,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             documents_page=self.config.documents_page, print_edition=self.config.print_edition,
             guide_page=_GUIDE_PAGE if self.config.contributing_file else None,
             sources_dir=self.root / self.config.sources_dir, entities_file=self.config.entities_file,
-            timeline_file=self.config.timeline_file,
+            timeline_file=self.config.timeline_file, templates_dir=self.templates_dir,
             edit_url=lambda path: edit_url(config.repo_url, config.edit_uri, config.edit_uri_template,
                                            _relative_to_docs(Path(path), docs_dir)))
         with self.clock.phase("render"):
@@ -286,7 +304,8 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             with self.clock.phase("render"):
                 markdown = self._fill_placeholders(markdown, page.file.src_uri)
         if self.problems:
-            markdown = problems_banner(self.problems, self.root) + markdown
+            templates = self.site.context.templates if self.site is not None else Templates(self.templates_dir)
+            markdown = problems_banner(self.problems, self.root, templates) + markdown
         return markdown
 
     def _fill_placeholders(self, markdown: str, src_uri: str) -> str:
@@ -300,7 +319,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         if self.site is not None and self.info is not None:
             with self.clock.phase("render"):
                 meta = head_meta_for(self.site.context.edition, self.info, self.site.context.directory_urls,
-                                     page.file.src_uri)
+                                     page.file.src_uri, self.site.context.templates)
                 if meta:
                     page.meta[_HEAD_KEY] = meta
         return context

@@ -14,6 +14,7 @@ from ..notes.markdown import render_note_body_checked
 from ..notes.sanitize import Removal
 from ..urls import Linker, page_source_path
 from .inline import Decoration
+from .templates import Templates, package_templates
 
 __all__ = ["RenderContext", "Decorator", "ClauseSection"]
 
@@ -35,6 +36,8 @@ class RenderContext:
     edit_url: Callable[[str], str | None] = _no_edit_url
     decorators: tuple[Decorator, ...] = ()
     sections: Mapping[str, ClauseSection] = field(default_factory=lambda: MappingProxyType({}))
+    # The page markup: the package's templates, or a site's overrides before them.
+    templates: Templates = field(default_factory=package_templates)
     # Each note body is converted (and sanitized) once per build, however many pages show it.
     _note_html: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _note_removals: dict[str, tuple[Removal, ...]] = field(default_factory=dict, repr=False, compare=False)

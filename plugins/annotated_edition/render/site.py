@@ -27,6 +27,7 @@ from .glossary import GLOSSARY_PAGE, MentionIndex, mention_decorator
 from .knowledge import NAV_PAGES, cite_section, knowledge_pages
 from .pages import generated_pages
 from .print_edition import PRINT_PAGE, render_print_page
+from .templates import Templates
 from .timeline_page import TIMELINE_PAGE, events_section
 
 __all__ = ["SiteOptions", "GeneratedFile", "Site", "build_site", "STYLESHEETS"]
@@ -54,6 +55,7 @@ class SiteOptions:
     entities_file: str = "entities.yml"
     timeline_file: str = "timeline.yml"
     edit_url: Callable[[str], str | None] = lambda path: None
+    templates_dir: Path | None = None      # the site's override templates, looked up before the package's
 
 
 @dataclass(frozen=True)
@@ -80,22 +82,27 @@ class Site:
     edition_pages: int  # document, clause, documents and print pages: what grows with the corpus
 
 
-def _sections(edition: Edition, info: EditionInfo, options: SiteOptions) -> dict[str, ClauseSection]:
-    sections = {"timeline": events_section(edition), "cite": cite_section(edition, info, options.directory_urls)}
+def _sections(edition: Edition, info: EditionInfo, options: SiteOptions,
+              templates: Templates) -> dict[str, ClauseSection]:
+    sections = {"timeline": events_section(edition, templates),
+                "cite": cite_section(edition, info, options.directory_urls, templates)}
     if options.guide_page:
-        sections["contribute"] = add_note_section(options.guide_page)
+        sections["contribute"] = add_note_section(options.guide_page, templates)
     return sections
 
 
 def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Site:
     """The render context every page shares, and every generated file, in a stable order."""
     mentions = MentionIndex(edition)
+    # One template environment per build: a rebuild (``mkdocs serve``) sees edited overrides.
+    templates = Templates(options.templates_dir)
     context = RenderContext(edition, LinkGraph(edition.crossrefs), directory_urls=options.directory_urls,
-                            edit_url=options.edit_url, decorators=(mention_decorator(mentions),),
-                            sections=MappingProxyType(_sections(edition, info, options)))
+                            edit_url=options.edit_url, decorators=(mention_decorator(mentions, templates),),
+                            sections=MappingProxyType(_sections(edition, info, options, templates)),
+                            templates=templates)
     files: list[GeneratedFile] = []
     data_source = {GLOSSARY_PAGE: options.entities_file, TIMELINE_PAGE: options.timeline_file}
-    for path, markdown in knowledge_pages(edition, info, mentions, options.directory_urls).items():
+    for path, markdown in knowledge_pages(edition, info, mentions, options.directory_urls, templates).items():
         data_file = data_source.get(path, options.entities_file if path.startswith("entities/") else None)
         edit_source = options.sources_dir / data_file if options.sources_dir and data_file else None
         files.append(GeneratedFile(path, markdown, listing=path in NAV_PAGES, edit_source=edit_source))

@@ -1,0 +1,84 @@
+"""The engine's page markup lives in Jinja2 templates (``render/templates/``); this module
+loads and renders them.
+
+A site restyles any piece by putting a file of the same name in its override folder (the
+plugin's ``templates_dir`` option, by default ``overrides/annotated_edition/``): the loader
+looks there first, then in the package. Python code prepares data and calls
+:meth:`Templates.render`; it never joins tags itself.
+
+Escaping is on for every template. Values are escaped with :func:`html.escape` (``&quot;``,
+``&#x27;``) rather than MarkupSafe's ``&#34;``/``&#39;``, so pages keep the exact bytes they had
+before the markup moved into templates; a value that is already HTML (a note's sanitized body,
+a clause's decorated text) is passed as :class:`markupsafe.Markup` and left as it is.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template
+from markupsafe import Markup
+
+from ..notes.sanitize import safe_href
+from .fragments import md_heading_text
+
+__all__ = ["Templates", "TEMPLATE_DIR", "package_templates", "Markup"]
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+# Stands for an element's content while a wrapper template is rendered; see Templates.wrapper.
+_CONTENT = "\x00content\x00"
+
+
+def _finalize(value: Any) -> Any:
+    """Escape every printed value the way the engine always has (``html.escape``)."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(html.escape(str(value), quote=True))
+
+
+def _md_heading(text: str) -> Markup:
+    return Markup(md_heading_text(text))
+
+
+class Templates:
+    """One Jinja2 environment per build: the site's override folder (if any) before the
+    package's templates. Each template is compiled once and kept for the build."""
+
+    def __init__(self, override_dir: Path | None = None) -> None:
+        folders = ([str(override_dir)] if override_dir is not None else []) + [str(TEMPLATE_DIR)]
+        self.override_dir = override_dir
+        self.environment = Environment(
+            loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
+            autoescape=True, finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
+            keep_trailing_newline=False, undefined=StrictUndefined, auto_reload=False)
+        self.environment.filters["md_heading"] = _md_heading
+        self.environment.filters["safe_href"] = safe_href
+        self._compiled: dict[str, Template] = {}
+
+    def template(self, name: str) -> Template:
+        if name not in self._compiled:
+            self._compiled[name] = self.environment.get_template(name)
+        return self._compiled[name]
+
+    def render(self, name: str, **data: Any) -> Markup:
+        """The template's output; HTML, so it can be handed on to another template as is."""
+        return Markup(self.template(name).render(**data))
+
+    def wrapper(self, name: str, **data: Any) -> tuple[str, str]:
+        """The opening and closing markup of a template that wraps ``{{ content }}``: for
+        marking ranges of a text whose pieces are placed by :mod:`.inline`."""
+        rendered = self.template(name).render(content=Markup(_CONTENT), **data)
+        before, found, after = rendered.partition(_CONTENT)
+        if not found:
+            raise ValueError(f"template {name} must print {{{{ content }}}} once: it wraps a range of text")
+        return before, after
+
+
+@lru_cache(maxsize=1)
+def package_templates() -> Templates:
+    """The package's own templates, for callers with no site (tests, scripts)."""
+    return Templates()
