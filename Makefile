@@ -13,7 +13,7 @@ EDITION_NAME ?= singapore-2018-annotated
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install vendor site serve test offline portable check note clean links bench
+.PHONY: install vendor site serve test offline portable check note clean links bench compare-builds
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +78,10 @@ portable: $(STAMP) $(NODE_STAMP)
 # The JSON report goes to test-artifacts/bench.json. See docs/benchmarks.md.
 bench: $(STAMP) $(NODE_STAMP)
 	$(PY) scripts/bench.py --output test-artifacts/bench.json
+
+# Byte-compare the site built from REF (default: main) with the working tree's.
+compare-builds: $(STAMP) $(NODE_STAMP)
+	$(PY) scripts/compare-builds $(REF)
 
 clean:
 	rm -rf site dist test-artifacts
