@@ -143,3 +143,17 @@ def test_every_template_compiles() -> None:
     assert "clause_block.html" in names and "partials/xref.html" in names
     for name in names:
         templates.template(name)
+
+
+def test_rendered_pages_are_plain_strings(tmp_path: Path) -> None:
+    # A Markup result would escape whatever a caller appends to it (a page's Markdown after
+    # the preview banner, say); templates hand HTML on only as Markup made at the call site.
+    from annotated_edition.diagnostics import Diagnostics
+    from annotated_edition.render.preview import problems_banner
+
+    problems = Diagnostics()
+    problems.error(tmp_path / "note.md", 3, 1, "a <problem>", "fix it")
+    banner = problems_banner(problems, tmp_path)
+    assert type(banner) is str
+    page = banner + "<p>kept</p>"
+    assert page.endswith("\n\n<p>kept</p>") and "a &lt;problem&gt;" in page

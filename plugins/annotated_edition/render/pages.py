@@ -95,14 +95,14 @@ def _links(context: RenderContext, linker: Linker, ref: Ref, compact: bool = Fal
 def _clause_block(context: RenderContext, document: Document, clause: Clause) -> str:
     linker = context.linker(Ref(document.id))
     notes = context.edition.notes_for(clause.ref)
-    popovers: list[str] = []
+    popovers: list[Markup] = []
     templates = context.templates
 
     def marker(number: int, note: Note) -> str:
         popover_id = f"pop-{clause.id}-{note.slug}"
         first = point_fragments_to(_first_paragraph(context.note_html(note)), linker.to(clause.ref))
-        popovers.append(templates.render("text/popover.html", popover_id=popover_id, note=note,
-                                         first_paragraph=Markup(first), href=linker.to(clause.ref, note.anchor)))
+        popovers.append(Markup(templates.render("text/popover.html", popover_id=popover_id, note=note,
+                                         first_paragraph=Markup(first), href=linker.to(clause.ref, note.anchor))))
         return templates.render("text/marker_button.html", popover_id=popover_id, number=number, note=note)
 
     text_html = _decorated_text(context, clause, linker, marker)
@@ -123,7 +123,7 @@ def render_document_page(context: RenderContext, document: Document) -> str:
         if clause.number is not None and not points_note_shown and "points" in document.editorial_notes:
             editorial_note = document.editorial_notes["points"]
             points_note_shown = True
-        clauses.append({"editorial_note": editorial_note, "block": _clause_block(context, document, clause)})
+        clauses.append({"editorial_note": editorial_note, "block": Markup(_clause_block(context, document, clause))})
     return context.templates.render("document_page.md", document=document, clauses=clauses,
                                     **_links(context, linker, Ref(document.id)))
 
@@ -145,7 +145,7 @@ def _crossrefs_section(context: RenderContext, clause: Clause, linker: Linker) -
 
 def _commentary_section(context: RenderContext, notes: list[Note]) -> str:
     return context.templates.render("sections/commentary.md",
-                                    notes=[_note_section(context, note) for note in notes])
+                                    notes=[Markup(_note_section(context, note)) for note in notes])
 
 
 def render_clause_page(context: RenderContext, document: Document, clause: Clause) -> str:
@@ -153,12 +153,12 @@ def render_clause_page(context: RenderContext, document: Document, clause: Claus
     linker = context.linker(clause.ref)
     notes = context.edition.notes_for(clause.ref)
     previous, following = document.neighbours(clause.id)
-    sections: list[str] = []
+    sections: list[Markup] = []
     for name in CLAUSE_PAGE_SECTIONS:
         if name == "crossrefs":
-            sections.append(_crossrefs_section(context, clause, linker))
+            sections.append(Markup(_crossrefs_section(context, clause, linker)))
         elif name == "commentary":
-            sections.append(_commentary_section(context, notes))
+            sections.append(Markup(_commentary_section(context, notes)))
         elif name in context.sections:
             rendered = context.sections[name](clause, linker)
             if rendered:

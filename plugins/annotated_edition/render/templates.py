@@ -64,9 +64,10 @@ class Templates:
             self._compiled[name] = self.environment.get_template(name)
         return self._compiled[name]
 
-    def render(self, name: str, **data: Any) -> Markup:
-        """The template's output; HTML, so it can be handed on to another template as is."""
-        return Markup(self.template(name).render(**data))
+    def render(self, name: str, **data: Any) -> str:
+        """The template's output, a plain string. Hand it to another template as
+        ``Markup(output)``: a plain string given to a template is escaped."""
+        return self.template(name).render(**data)
 
     def wrapper(self, name: str, **data: Any) -> tuple[str, str]:
         """The opening and closing markup of a template that wraps ``{{ content }}``: for
