@@ -1,8 +1,9 @@
 """Render the edition's generated pages as Markdown with embedded HTML.
 
-Each function gathers the data of one page and renders its template (``templates/``:
-``document_page.md``, ``clause_block.html``, ``clause_page.md``, ``note.md``, ``sections/``). Clause anchors are plain ``id`` attributes in
-the Markdown source, where MkDocs' anchor validation sees them. Every link is computed from
+Each function gathers the data of one page and renders its templates (``templates/``:
+``document_page.md``, ``clause_block.html``, ``clause_page.md``, ``note.md``, ``sections/``).
+Clause anchors are plain ``id`` attributes in the Markdown source, where MkDocs' anchor
+validation sees them. Every link is computed from
 IDs by :class:`~.urls.Linker`, so pages work from ``file://`` and in either URL style.
 Other features add to the pages through ``RenderContext``'s hooks instead of editing them.
 """
