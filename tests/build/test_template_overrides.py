@@ -59,3 +59,13 @@ def test_a_templates_dir_that_does_not_exist_fails_with_its_name(project: Path) 
     build = run_mkdocs_build(project)
     assert not build.ok
     assert "templates_dir 'no-such-folder' is not a folder" in build.output
+
+
+def test_a_broken_override_stops_the_build_at_its_file_and_line(project: Path) -> None:
+    _override(project / "overrides" / "annotated_edition", "partials/people.html",
+              "{% macro signatories(people) -%}\n{{ people.nobody.name }}\n{%- endmacro %}\n"
+              "{% macro authors(authors) %}{% endmacro %}\n")
+    build = run_mkdocs_build(project)
+    assert not build.ok
+    assert "overrides/annotated_edition/partials/people.html:2:" in build.output
+    assert "Traceback" not in build.output

@@ -157,3 +157,18 @@ def test_rendered_pages_are_plain_strings(tmp_path: Path) -> None:
     assert type(banner) is str
     page = banner + "<p>kept</p>"
     assert page.endswith("\n\n<p>kept</p>") and "a &lt;problem&gt;" in page
+
+
+@pytest.mark.parametrize("content, line, message", [
+    ("first\n{{ nope }}\n", 2, "'nope' is undefined"),
+    ("first\nsecond\n{% if %}\n", 3, "Expected an expression"),
+])
+def test_a_broken_template_is_reported_at_its_file_and_line(tmp_path: Path, content: str, line: int,
+                                                              message: str) -> None:
+    from annotated_edition.render.templates import TemplateProblem
+
+    (tmp_path / "clause_block.html").write_text(content, encoding="utf-8")
+    with pytest.raises(TemplateProblem) as raised:
+        Templates(tmp_path).render("clause_block.html")
+    assert str(raised.value).startswith(f"{tmp_path / 'clause_block.html'}:{line}: {message}")
+    assert "override" in str(raised.value)

@@ -23,6 +23,8 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 
@@ -45,7 +47,7 @@ from ..render.knowledge import head_meta_for
 from ..render.note_warnings import sanitizer_warnings
 from ..render.preview import PREVIEW_NOTICE, problems_banner
 from ..render.site import STYLESHEETS, GeneratedFile, Site, SiteOptions, build_site
-from ..render.templates import Templates
+from ..render.templates import TemplateProblem, Templates
 from ..settings import settings_from_options
 from ..sources.edition import check_edition
 from ..sources.schema_check import fast_check, load_schema
@@ -92,6 +94,15 @@ def _nav_paths(nav: object) -> set[str]:
 
 def _relative_to_docs(path: Path, docs_dir: Path) -> str:
     return posixpath.relpath(path.resolve().as_posix(), docs_dir.as_posix())
+
+
+@contextmanager
+def _template_errors() -> Iterator[None]:
+    """A broken template (a site's override, usually) stops the build with its file and line."""
+    try:
+        yield
+    except TemplateProblem as error:
+        raise PluginError(f"annotated-edition: template {error}") from None
 
 
 class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
@@ -228,7 +239,8 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             edit_url=lambda path: edit_url(config.repo_url, config.edit_uri, config.edit_uri_template,
                                            _relative_to_docs(Path(path), docs_dir)))
         with self.clock.phase("render"):
-            self.site = build_site(self.edition, self.info, options)
+            with _template_errors():
+                self.site = build_site(self.edition, self.info, options)
             generated = list(self.site.files)
             generated += [GeneratedFile(shipped.site_path, shipped.source.read_bytes()) for shipped in self.shipped]
             guide = self._contributing_guide(docs_dir)
@@ -300,6 +312,10 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Per page: fill the home page's newest-notes placeholder; in a preview with problems,
         put the problems at the top of every page."""
+        with _template_errors():
+            return self._page_markdown(markdown, page)
+
+    def _page_markdown(self, markdown: str, page: Page) -> str:
         if NEWEST_NOTES_MARKER in markdown:
             with self.clock.phase("render"):
                 markdown = self._fill_placeholders(markdown, page.file.src_uri)
@@ -318,8 +334,9 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         the theme override (theme/main.html) writes into <head>."""
         if self.site is not None and self.info is not None:
             with self.clock.phase("render"):
-                meta = head_meta_for(self.site.context.edition, self.info, self.site.context.directory_urls,
-                                     page.file.src_uri, self.site.context.templates)
+                with _template_errors():
+                    meta = head_meta_for(self.site.context.edition, self.info, self.site.context.directory_urls,
+                                         page.file.src_uri, self.site.context.templates)
                 if meta:
                     page.meta[_HEAD_KEY] = meta
         return context

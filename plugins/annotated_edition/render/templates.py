@@ -15,17 +15,19 @@ a clause's decorated text) is passed as :class:`markupsafe.Markup` and left as i
 from __future__ import annotations
 
 import html
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, TemplateError
+from jinja2 import TemplateSyntaxError
 from markupsafe import Markup
 
 from ..notes.sanitize import safe_href
 from .fragments import md_heading_text
 
-__all__ = ["Templates", "TEMPLATE_DIR", "package_templates", "Markup"]
+__all__ = ["Templates", "TEMPLATE_DIR", "package_templates", "Markup", "TemplateProblem"]
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -40,6 +42,27 @@ def _finalize(value: Any) -> Any:
     return Markup(html.escape(str(value), quote=True))
 
 
+class TemplateProblem(Exception):
+    """A template that cannot be compiled or rendered, as ``file:line: what is wrong``."""
+
+
+def _problem(error: TemplateError, name: str, folders: list[str]) -> TemplateProblem:
+    """Where in which template file the error is: Jinja puts template lines in the traceback."""
+    path, line = name, 0
+    if isinstance(error, TemplateSyntaxError):
+        path, line = error.filename or name, error.lineno
+    else:
+        traceback = error.__traceback__
+        while traceback is not None:
+            filename = traceback.tb_frame.f_code.co_filename
+            if any(filename.startswith(os.path.join(folder, "")) for folder in folders):
+                path, line = filename, traceback.tb_lineno
+            traceback = traceback.tb_next
+    hint = (" (a site's override template: compare it with the package's own in "
+            f"{TEMPLATE_DIR})") if not str(path).startswith(os.path.join(TEMPLATE_DIR, "")) else ""
+    return TemplateProblem(f"{path}:{line}: {error.message or error}{hint}")
+
+
 def _md_heading(text: str) -> Markup:
     return Markup(md_heading_text(text))
 
@@ -51,6 +74,7 @@ class Templates:
     def __init__(self, override_dir: Path | None = None) -> None:
         folders = ([str(override_dir)] if override_dir is not None else []) + [str(TEMPLATE_DIR)]
         self.override_dir = override_dir
+        self._folders = folders
         self.environment = Environment(
             loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
             autoescape=True, finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
@@ -61,18 +85,25 @@ class Templates:
 
     def template(self, name: str) -> Template:
         if name not in self._compiled:
-            self._compiled[name] = self.environment.get_template(name)
+            try:
+                self._compiled[name] = self.environment.get_template(name)
+            except TemplateError as error:
+                raise _problem(error, name, self._folders) from None
         return self._compiled[name]
 
     def render(self, name: str, **data: Any) -> str:
         """The template's output, a plain string. Hand it to another template as
         ``Markup(output)``: a plain string given to a template is escaped."""
-        return self.template(name).render(**data)
+        template = self.template(name)
+        try:
+            return template.render(**data)
+        except TemplateError as error:
+            raise _problem(error, name, self._folders) from None
 
     def wrapper(self, name: str, **data: Any) -> tuple[str, str]:
         """The opening and closing markup of a template that wraps ``{{ content }}``: for
         marking ranges of a text whose pieces are placed by :mod:`.inline`."""
-        rendered = self.template(name).render(content=Markup(_CONTENT), **data)
+        rendered = self.render(name, content=Markup(_CONTENT), **data)
         before, found, after = rendered.partition(_CONTENT)
         if not found:
             raise ValueError(f"template {name} must print {{{{ content }}}} once: it wraps a range of text")
