@@ -59,4 +59,4 @@ class EditionPluginConfig(base.Config):
     """Folder of override templates, relative to ``mkdocs.yml``: a file there with the name of
     one of the engine's templates (``render/templates/``, e.g. ``clause_block.html`` or
     ``partials/xref.html``) replaces it. Unset: ``overrides/annotated_edition/`` when that
-    folder exists, else none. See docs/templates.md."""
+    folder exists, else none. README.md, "Restyling the pages", has a worked example."""
