@@ -31,6 +31,9 @@ class EditionPluginConfig(base.Config):
     timeline_file = c.Type(str, default="timeline.yml")
     """Dated events, inside ``sources_dir``; optional."""
 
+    commitments_file = c.Type(str, default="commitments.yml")
+    """The implementation tracker (commitments and their dated statuses), inside ``sources_dir``; optional."""
+
     edition_title = c.Optional(c.Type(str))
     """The edition's title in citations; defaults to ``site_name``."""
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .commentary import load_notes, suggest_refs
+from .commitments import load_commitments
 from .diagnostics import Diagnostics, EditionError
 from .documents import load_document
 from .entities import load_entities
@@ -29,6 +30,7 @@ class EditionConfig:
     crossrefs_file: str = "crossrefs.yml"
     entities_file: str = "entities.yml"
     timeline_file: str = "timeline.yml"
+    commitments_file: str = "commitments.yml"
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -84,12 +86,18 @@ def _link_spans(edition: Edition, clause: Clause) -> list[tuple[int, int]]:
 
 
 def _load_knowledge(config: EditionConfig, edition: Edition, all_refs: list[str], diagnostics: Diagnostics) -> None:
-    """Entities (and their mentions in the texts) and the timeline; both files are optional."""
+    """Entities (and their mentions in the texts), the timeline and the commitments tracker;
+    all three files are optional."""
     clauses = [clause for document in edition.documents.values() for clause in document.clauses]
     edition.entities, edition.mentions = load_entities(
         config.sources_path / config.entities_file, clauses, lambda c: _link_spans(edition, c), diagnostics)
+    timeline = Diagnostics()
     edition.events = load_events(config.sources_path / config.timeline_file, edition.resolves,
-                                 all_refs + list(edition.documents), diagnostics)
+                                 all_refs + list(edition.documents), timeline)
+    diagnostics.extend(timeline)
+    event_ids = None if timeline else {event.id for event in edition.events}
+    edition.commitments, edition.commitments_as_of = load_commitments(
+        config.sources_path / config.commitments_file, edition.clause, all_refs, event_ids, diagnostics)
 
 
 def load_edition(config: EditionConfig) -> Edition:

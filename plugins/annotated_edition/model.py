@@ -7,7 +7,7 @@ from pathlib import Path
 
 __all__ = [
     "Ref", "Author", "SourceRef", "Signatory", "Clause", "TextLink", "Document", "Note",
-    "CrossRef", "Entity", "Event", "Mention", "Edition",
+    "CrossRef", "Entity", "Event", "Mention", "StatusEntry", "Commitment", "Edition",
 ]
 
 
@@ -206,6 +206,42 @@ class Event:
         return {4: "year", 7: "month"}.get(len(self.date), "day")
 
 
+@dataclass(frozen=True)
+class StatusEntry:
+    """Where a commitment stood from ``date`` on: ``status`` is a word of the tracker's
+    vocabulary (see commitments.py), ``level`` its Peace Accords Matrix level (for ``stalled``
+    and ``reversed``, the last level reached before), ``events`` timeline IDs it rests on."""
+
+    date: str
+    status: str
+    level: int
+    text: str
+    events: tuple[str, ...]
+    sources: tuple[SourceRef, ...]
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """One undertaking of a clause (``related`` ones were made outside the text), with its
+    dated history of statuses, oldest first; the last entry is where it stands at ``as_of``."""
+
+    id: str
+    target: Ref
+    parties: tuple[str, ...]
+    summary: str
+    statuses: tuple[StatusEntry, ...]
+    related: bool = False
+    basis: str = ""
+    quote: str = ""
+    span: tuple[int, int] | None = None
+    line: int = 1
+
+    @property
+    def current(self) -> StatusEntry:
+        return self.statuses[-1]
+
+
 @dataclass
 class Edition:
     """Everything loaded and validated; the renderers and exporters read only this."""
@@ -217,6 +253,9 @@ class Edition:
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    commitments_as_of: str = ""
+    """The last date the commitments' statuses were checked; nothing is asserted after it."""
     # Notes grouped by target, built on first use and rebuilt if ``notes`` is replaced or grows:
     # every page asks for its clause's notes, and a scan per page would make builds O(N²).
     _notes_by_target: tuple[list[Note], int, dict[Ref, list[Note]]] | None = field(

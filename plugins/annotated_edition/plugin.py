@@ -115,6 +115,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             crossrefs_file=self.config.crossrefs_file,
             entities_file=self.config.entities_file,
             timeline_file=self.config.timeline_file,
+            commitments_file=self.config.commitments_file,
         )
         with self.clock.phase("load"):
             edition, self.problems = check_edition(edition_config, partial=True)
