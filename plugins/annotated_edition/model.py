@@ -241,6 +241,15 @@ class Commitment:
     def current(self) -> StatusEntry:
         return self.statuses[-1]
 
+    @property
+    def since(self) -> str:
+        """When the current status began: a later entry with the same status (a development that
+        confirms it) does not move the date."""
+        start = len(self.statuses) - 1
+        while start > 0 and self.statuses[start - 1].status == self.current.status:
+            start -= 1
+        return self.statuses[start].date
+
 
 @dataclass
 class Edition:

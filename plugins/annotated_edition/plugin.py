@@ -49,6 +49,7 @@ from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, work
 from .print_edition import PRINT_PAGE, render_print_page
 from .theme_fixes import drop_dangling_toc_label, name_search_dialog
 from .catalogue import render_documents_page
+from .commitments_page import IMPLEMENTATION_PAGE, clause_section, document_block, render_implementation_page
 from .timing import PhaseClock
 
 __all__ = ["AnnotatedEditionPlugin"]
@@ -59,6 +60,10 @@ _ASSETS = Path(__file__).parent / "assets"
 _STYLESHEET = "assets/annotated-edition/edition.css"
 _GUIDE_PAGE = "contributing.md"
 _PRINT_STYLESHEET = "assets/annotated-edition/print.css"
+# The implementation tracker's style and its table filter (progressive enhancement: the table is
+# complete without the script).
+_TRACKER_ASSETS = {"assets/annotated-edition/commitments.css": "commitments.css",
+                   "assets/annotated-edition/commitments.js": "commitments.js"}
 TIMINGS_ENV = "ANNOTATED_EDITION_TIMINGS"
 
 
@@ -103,6 +108,10 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             config.extra_css.insert(0, _STYLESHEET)
         if _PRINT_STYLESHEET not in config.extra_css:
             config.extra_css.insert(1, _PRINT_STYLESHEET)
+        for site_path in _TRACKER_ASSETS:
+            listed = config.extra_css if site_path.endswith(".css") else config.extra_javascript
+            if site_path not in [str(item) for item in listed]:
+                listed.append(site_path)
         self._ship_worker_shim(config)
         docs_dir = Path(config.docs_dir)
         edition_config = EditionConfig(
@@ -196,6 +205,9 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         if self.config.contributing_file:
             context.clause_sections.append(add_note_section(_GUIDE_PAGE))
         in_nav = _nav_paths(config.nav)
+        if self.edition.commitments:
+            context.clause_sections.append(clause_section(self.edition))
+            context.block_sections.append(document_block(self.edition))
         pages = generated_pages(context)
         if self.config.documents_page:
             pages[self.config.documents_page] = render_documents_page(context, self.config.documents_page)
@@ -214,6 +226,9 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.generated_count = len(pages)
         files.append(File.generated(config, _STYLESHEET, content=(_ASSETS / "edition.css").read_bytes()))
         files.append(File.generated(config, _PRINT_STYLESHEET, content=(_ASSETS / "print.css").read_bytes()))
+        for site_path, asset in _TRACKER_ASSETS.items():
+            files.append(File.generated(config, site_path, content=(_ASSETS / asset).read_bytes()))
+        self._add_implementation_page(files, config, context, in_nav, docs_dir)
         for shipped in self.shipped:
             files.append(File.generated(config, shipped.site_path, content=shipped.source.read_bytes()))
         if self.config.print_edition:
@@ -232,6 +247,24 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.context = context
         self._warn_about_sanitized_notes(context)
         return files
+
+    def _add_implementation_page(self, files: Files, config: MkDocsConfig, context: RenderContext,
+                                 in_nav: set[str], docs_dir: Path) -> None:
+        """``implementation.md``, when the edition tracks commitments; in the nav when the nav
+        names it (or there is no explicit nav), edited from ``commitments.yml``."""
+        assert self.edition is not None
+        if not self.edition.commitments:
+            return
+        if files.get_file_from_path(IMPLEMENTATION_PAGE) is not None:
+            raise PluginError(f"annotated-edition: {IMPLEMENTATION_PAGE} is generated; remove docs/{IMPLEMENTATION_PAGE}.")
+        listed = config.nav is None or IMPLEMENTATION_PAGE in in_nav
+        file = File.generated(config, IMPLEMENTATION_PAGE,
+                              content=render_implementation_page(self.edition, config.use_directory_urls),
+                              inclusion=InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV)
+        file.edit_uri = self._relative_to_docs(
+            str(self.root / self.config.sources_dir / self.config.commitments_file), docs_dir)
+        files.append(file)
+        self.generated_count += 1
 
     def _warn_about_sanitized_notes(self, context: RenderContext) -> None:
         """Anything the sanitizer removed from a note is a warning, so ``--strict`` refuses it."""

@@ -36,6 +36,8 @@ class RenderContext:
     edit_url: Callable[[str], str | None] = lambda path: None
     decorators: list[Decorator] = field(default_factory=list)
     clause_sections: list[ClauseSection] = field(default_factory=list)
+    # Markup added inside each clause's block on its document page (e.g. its commitments).
+    block_sections: list[ClauseSection] = field(default_factory=list)
     _note_html: dict[str, str] = field(default_factory=dict)
     _note_removals: dict[str, tuple[Removal, ...]] = field(default_factory=dict)
 
@@ -136,6 +138,7 @@ def _clause_block(context: RenderContext, document: Document, clause: Clause) ->
     links = render_link_lists(context.edition, linker, context.graph.outgoing(clause.ref),
                               context.graph.incoming(clause.ref), compact=True)
     aside = f'<aside class="ae-clause__links">\n{links}\n</aside>\n' if links else ""
+    aside += "".join(f"{extra}\n" for section in context.block_sections if (extra := section(clause, linker)))
     heading_level = 2 if document.has_text else (2 if "." not in clause.id else 3)
     body = f'<div class="ae-clause__text">\n{text_html}\n</div>' if document.has_text else \
         f'<div class="ae-clause__summary">\n{text_html}\n</div>'
