@@ -120,9 +120,12 @@ def _load(path: Path, found: Diagnostics) -> YamlMap | None:
         return None
     reported = _precheck(data, path, found)
     schema_found = Diagnostics()
-    valid = validate(data, "commitments", path, schema_found)
-    found.items.extend(d for d in schema_found.items if (d.line, d.column) not in reported)
-    return data if valid else None
+    validate(data, "commitments", path, schema_found)
+    others = [d for d in schema_found.items if (d.line, d.column) not in reported]
+    found.items.extend(others)
+    # When the schema's only complaints are the ones reported above, the rest of the file is
+    # still checked, so one run shows every mistake.
+    return None if others else data
 
 
 def _check_quote(item: YamlMap, clause: Clause, path: Path, found: Diagnostics) -> tuple[int, int] | None:
@@ -167,11 +170,12 @@ def _entries(item: YamlMap, as_of: str, event_ids: set[str] | None, path: Path,
                 found.error(path, *events.at(index), f"commitment '{item['id']}': unknown timeline event '{event}'",
                             (f"Did you mean: {', '.join(close)}? " if close else "")
                             + "Events are the IDs in timeline.yml; add the event there first.")
-        fixed = STATUSES[entry["status"]]
+        fixed = STATUSES.get(entry["status"])  # a word outside the vocabulary is already reported
         level = fixed if fixed is not None else level
         entries.append(StatusEntry(date=date, status=entry["status"], level=level,
                                    text=" ".join(entry["text"].split()), events=tuple(events),
-                                   sources=tuple(source_from(s) for s in entry["sources"]), line=entry.position[0]))
+                                   sources=tuple(source_from(s) for s in entry.get("sources") or ()),
+                                   line=entry.position[0]))
     return entries
 
 
