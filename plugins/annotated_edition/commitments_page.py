@@ -139,11 +139,11 @@ def _page_data(edition: Edition, linker: Linker) -> dict[str, Any]:
 
 def render_implementation_page(edition: Edition, directory_urls: bool) -> str:
     """The table of every commitment, the status-over-time chart and the vocabulary."""
-    linker = Linker(IMPLEMENTATION_PAGE, directory_urls)
-    data = _page_data(edition, linker)
     parts = ["# What became of each commitment", ""]
     if not edition.commitments:
         return "\n".join(parts + ['<p class="ae-empty">No commitments are tracked yet.</p>', ""])
+    linker = Linker(IMPLEMENTATION_PAGE, directory_urls)
+    data = _page_data(edition, linker)
     rows = snapshots(edition.commitments, edition.commitments_as_of)
     shown = chart_statuses(edition.commitments)
     if any(row.counts.get("no-status") for row in rows):

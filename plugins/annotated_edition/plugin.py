@@ -250,10 +250,11 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
 
     def _add_implementation_page(self, files: Files, config: MkDocsConfig, context: RenderContext,
                                  in_nav: set[str], docs_dir: Path) -> None:
-        """``implementation.md``, when the edition tracks commitments; in the nav when the nav
-        names it (or there is no explicit nav), edited from ``commitments.yml``."""
+        """``implementation.md``, when the edition tracks commitments or the nav names the page
+        (which then says that nothing is tracked yet); in the nav when the nav names it (or there
+        is no explicit nav), edited from ``commitments.yml``."""
         assert self.edition is not None
-        if not self.edition.commitments:
+        if not self.edition.commitments and IMPLEMENTATION_PAGE not in in_nav:
             return
         if files.get_file_from_path(IMPLEMENTATION_PAGE) is not None:
             raise PluginError(f"annotated-edition: {IMPLEMENTATION_PAGE} is generated; remove docs/{IMPLEMENTATION_PAGE}.")
