@@ -201,13 +201,13 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         context = RenderContext(self.edition, graph,
                                 directory_urls=config.use_directory_urls, edit_url=self._edit_url(config))
         docs_dir = Path(config.docs_dir).resolve()
+        if self.edition.commitments:  # before the knowledge sections: "Implementation", then "On the timeline"
+            context.clause_sections.append(clause_section(self.edition))
+            context.block_sections.append(document_block(self.edition))
         self.knowledge.on_files(files, config, context, self.root / self.config.sources_dir, self.config)
         if self.config.contributing_file:
             context.clause_sections.append(add_note_section(_GUIDE_PAGE))
         in_nav = _nav_paths(config.nav)
-        if self.edition.commitments:
-            context.clause_sections.append(clause_section(self.edition))
-            context.block_sections.append(document_block(self.edition))
         pages = generated_pages(context)
         if self.config.documents_page:
             pages[self.config.documents_page] = render_documents_page(context, self.config.documents_page)
