@@ -35,6 +35,8 @@ class RenderContext:
     edit_url: Callable[[str], str | None] = _no_edit_url
     decorators: tuple[Decorator, ...] = ()
     sections: Mapping[str, ClauseSection] = field(default_factory=lambda: MappingProxyType({}))
+    # Markup added inside each clause's block on its document page (e.g. its commitments).
+    block_sections: tuple[ClauseSection, ...] = ()
     # Each note body is converted (and sanitized) once per build, however many pages show it.
     _note_html: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _note_removals: dict[str, tuple[Removal, ...]] = field(default_factory=dict, repr=False, compare=False)

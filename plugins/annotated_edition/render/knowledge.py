@@ -54,7 +54,9 @@ def _data_page(edition: Edition, info: EditionInfo) -> str:
         f"- [edition.json]({EXPORT_FOLDER}/edition.json): the {len(edition.documents)} documents with their metadata; "
         f"every clause with its ID, label, text (or our summary) and its offsets into the source text; "
         f"the {len(edition.notes)} notes; the {len(edition.entities)} people, places, organizations and terms with "
-        f"each of their mentions; the {len(edition.events)} timeline events; and the typed cross-references.",
+        f"each of their mentions; the {len(edition.events)} timeline events; the {len(edition.commitments)} tracked "
+        "commitments with their dated statuses, Peace Accords Matrix levels, events and sources; and the typed "
+        "cross-references.",
         f"- [edition.schema.json]({EXPORT_FOLDER}/edition.schema.json): the JSON Schema (draft 2020-12) it follows.",
         "",
         "## The notes as Web Annotations", "",

@@ -25,7 +25,8 @@ __all__ = ["RenderContext", "render_document_page", "render_clause_page", "rende
 # The sections of a clause page below its text, in the order a reader meets them. "crossrefs"
 # and "commentary" are built in; the others come from features (RenderContext.sections) and
 # are left out when a site does not have them. The order lives here, nowhere else.
-CLAUSE_PAGE_SECTIONS: tuple[str, ...] = ("crossrefs", "timeline", "cite", "contribute", "commentary")
+CLAUSE_PAGE_SECTIONS: tuple[str, ...] = ("crossrefs", "implementation", "timeline", "cite", "contribute",
+                                         "commentary")
 
 # A blank line ends a paragraph, whatever the line endings (CRLF texts keep their "\r").
 _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n\s*")
@@ -107,6 +108,7 @@ def _clause_block(context: RenderContext, document: Document, clause: Clause) ->
     links = render_link_lists(context.edition, linker, context.graph.outgoing(clause.ref),
                               context.graph.incoming(clause.ref), compact=True)
     aside = f'<aside class="ae-clause__links">\n{links}\n</aside>\n' if links else ""
+    aside += "".join(f"{extra}\n" for section in context.block_sections if (extra := section(clause, linker)))
     heading_level = 2 if document.has_text else (2 if "." not in clause.id else 3)
     body = f'<div class="ae-clause__text">\n{text_html}\n</div>' if document.has_text else \
         f'<div class="ae-clause__summary">\n{text_html}\n</div>'

@@ -17,6 +17,7 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from .commitments_page import print_section
 from .fragments import esc, md_heading_text, ref_label, render_authors, render_sources
 from .inline import Insertion
 from ..links import INVERSE_LABELS, LABELS
@@ -171,6 +172,7 @@ def render_print_page(context: RenderContext, title: str, site_url: str = "") ->
         f'Print command and choose "Save as PDF". Commentary is printed as numbered endnotes, each keyed to '
         f'its clause, and cross-references name the clause they lead to and its page in the edition.{online}</p>',
         documents,
+        print_section(context.edition, site_url),
         notes_section,
         "</div>",
         "",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from .commitments_page import event_commitments
 from .fragments import esc, ref_label, render_sources
 from ..model import Clause, Edition, Event
 from ..sources.timeline import date_sort_key, event_anchor, format_date, sorted_events
@@ -28,6 +29,7 @@ def _event_item(edition: Edition, event: Event, linker: Linker) -> str:
             f'<p class="ae-event__title"><strong>{esc(event.title)}</strong></p>\n'
             f'<p class="ae-event__description">{esc(event.description)}</p>\n'
             f'<p class="ae-event__concerns">Concerns: {concerns}</p>\n'
+            + (f"{moved}\n" if (moved := event_commitments(edition, event, linker)) else "") +
             f'<div class="ae-event__sources"><p class="ae-event__sources-title">Sources</p>\n'
             f'{render_sources(event.sources)}\n</div>\n'
             f"</li>")
