@@ -29,6 +29,7 @@ class EditionConfig:
     crossrefs_file: str = "crossrefs.yml"
     entities_file: str = "entities.yml"
     timeline_file: str = "timeline.yml"
+    commitments_file: str = "commitments.yml"
 
     @property
     def sources_path(self) -> Path:
@@ -40,7 +41,7 @@ class EditionConfig:
 
 
 # Options passed through under the same name; ``commentary_dir`` is relative to ``docs_dir``.
-OPTION_FIELDS = ("sources_dir", "crossrefs_file", "entities_file", "timeline_file")
+OPTION_FIELDS = ("sources_dir", "crossrefs_file", "entities_file", "timeline_file", "commitments_file")
 DEFAULT_COMMENTARY_DIR = "commentary"
 
 

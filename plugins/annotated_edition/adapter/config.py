@@ -34,6 +34,9 @@ class EditionPluginConfig(base.Config):
     timeline_file = c.Type(str, default=default("timeline_file"))
     """Dated events, inside ``sources_dir``; optional."""
 
+    commitments_file = c.Type(str, default=default("commitments_file"))
+    """The implementation tracker (commitments and their dated statuses), inside ``sources_dir``; optional."""
+
     edition_title = c.Optional(c.Type(str))
     """The edition's title in citations; defaults to ``site_name``."""
 

@@ -46,7 +46,7 @@ from ..render.home import NEWEST_NOTES_MARKER, render_newest_notes
 from ..render.knowledge import head_meta_for
 from ..render.note_warnings import sanitizer_warnings
 from ..render.preview import PREVIEW_NOTICE, problems_banner
-from ..render.site import STYLESHEETS, GeneratedFile, Site, SiteOptions, build_site
+from ..render.site import SCRIPTS, STYLESHEETS, GeneratedFile, Site, SiteOptions, build_site
 from ..render.templates import TemplateProblem, Templates
 from ..settings import settings_from_options
 from ..sources.edition import check_edition
@@ -169,12 +169,16 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
     def _register_stylesheets(self, config: MkDocsConfig) -> None:
         # The edition's own styles come first (a site's extra_css can override them); the
         # knowledge stylesheet last, as it always has, so pages keep their bytes.
-        (edition_css, _), (print_css, _), (knowledge_css, _) = STYLESHEETS
+        (edition_css, _), (print_css, _), *later = STYLESHEETS
         for position, path in enumerate((edition_css, print_css)):
             if path not in config.extra_css:
                 config.extra_css.insert(position, path)
-        if knowledge_css not in config.extra_css:
-            config.extra_css.append(knowledge_css)
+        for path, _ in later:
+            if path not in config.extra_css:
+                config.extra_css.append(path)
+        for path, _ in SCRIPTS:
+            if path not in [str(item) for item in config.extra_javascript]:
+                config.extra_javascript.append(path)
 
     def _previewable(self, edition: Edition | None) -> Edition:
         """The edition to publish; with problems, a build stops and a preview keeps serving."""
@@ -235,7 +239,8 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             documents_page=self.config.documents_page, print_edition=self.config.print_edition,
             guide_page=_GUIDE_PAGE if self.config.contributing_file else None,
             sources_dir=self.root / self.config.sources_dir, entities_file=self.config.entities_file,
-            timeline_file=self.config.timeline_file, templates_dir=self.templates_dir,
+            timeline_file=self.config.timeline_file, commitments_file=self.config.commitments_file,
+            nav_pages=frozenset(_nav_paths(config.nav)), templates_dir=self.templates_dir,
             edit_url=lambda path: edit_url(config.repo_url, config.edit_uri, config.edit_uri_template,
                                            _relative_to_docs(Path(path), docs_dir)))
         with self.clock.phase("render"):

@@ -14,6 +14,7 @@ import posixpath
 from pathlib import Path
 from typing import Any, Callable
 
+from .commitments import commitments_json
 from .edition_info import EditionInfo
 from ..links import INVERSE_LABELS, LABELS
 from ..model import Clause, Edition, Note, Ref, SourceRef
@@ -146,6 +147,7 @@ def edition_json(edition: Edition, info: EditionInfo, root: Path, note_html: Cal
             }
             for e in edition.events
         ],
+        "commitments": commitments_json(edition, links.page, links.ref),
         "crossrefs": [
             {"from": str(x.source), "type": x.type, "to": str(x.target), "reason": x.reason,
              "label": LABELS[x.type], "inverse_label": INVERSE_LABELS[x.type]}

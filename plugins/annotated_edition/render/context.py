@@ -38,6 +38,8 @@ class RenderContext:
     sections: Mapping[str, ClauseSection] = field(default_factory=lambda: MappingProxyType({}))
     # The page markup: the package's templates, or a site's overrides before them.
     templates: Templates = field(default_factory=package_templates)
+    # Markup added inside each clause's block on its document page (e.g. its commitments).
+    block_sections: tuple[ClauseSection, ...] = ()
     # Each note body is converted (and sanitized) once per build, however many pages show it.
     _note_html: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _note_removals: dict[str, tuple[Removal, ...]] = field(default_factory=dict, repr=False, compare=False)

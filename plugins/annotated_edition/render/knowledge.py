@@ -40,7 +40,8 @@ def cite_section(edition: Edition, info: EditionInfo, directory_urls: bool,
 
 def _data_page(edition: Edition, info: EditionInfo, templates: Templates) -> str:
     return templates.render("data.md", info=info, folder=EXPORT_FOLDER, documents=len(edition.documents),
-                            notes=len(edition.notes), entities=len(edition.entities), events=len(edition.events))
+                            notes=len(edition.notes), entities=len(edition.entities), events=len(edition.events),
+                            commitments=len(edition.commitments))
 
 
 def knowledge_pages(edition: Edition, info: EditionInfo, index: MentionIndex, directory_urls: bool,

@@ -27,7 +27,8 @@ __all__ = ["RenderContext", "render_document_page", "render_clause_page", "rende
 # The sections of a clause page below its text, in the order a reader meets them. "crossrefs"
 # and "commentary" are built in; the others come from features (RenderContext.sections) and
 # are left out when a site does not have them. The order lives here, nowhere else.
-CLAUSE_PAGE_SECTIONS: tuple[str, ...] = ("crossrefs", "timeline", "cite", "contribute", "commentary")
+CLAUSE_PAGE_SECTIONS: tuple[str, ...] = ("crossrefs", "implementation", "timeline", "cite", "contribute",
+                                         "commentary")
 
 # A blank line ends a paragraph, whatever the line endings (CRLF texts keep their "\r").
 _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n\s*")
@@ -107,10 +108,12 @@ def _clause_block(context: RenderContext, document: Document, clause: Clause) ->
         return templates.render("text/marker_button.html", popover_id=popover_id, number=number, note=note)
 
     text_html = _decorated_text(context, clause, linker, marker)
+    # Features' own markup inside the block (e.g. the clause's commitments), after its links.
+    extras = [Markup(extra) for section in context.block_sections if (extra := section(clause, linker))]
     return templates.render(
         "clause_block.html", clause=clause, notes_count=len(notes), has_text=document.has_text,
         heading_level=2 if document.has_text else (2 if "." not in clause.id else 3),
-        page_href=linker.to(clause.ref), text=Markup(text_html), popovers=popovers,
+        page_href=linker.to(clause.ref), text=Markup(text_html), popovers=popovers, extras=extras,
         **_links(context, linker, clause.ref, compact=True))
 
 

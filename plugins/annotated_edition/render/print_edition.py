@@ -18,6 +18,7 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from .commitments_page import print_section
 from .fragments import XrefItem, ref_label
 from .inline import Insertion
 from ..links import INVERSE_LABELS, LABELS
@@ -119,4 +120,5 @@ def render_print_page(context: RenderContext, title: str, site_url: str = "") ->
     numbers = {e.note.slug: e for e in endnotes}
     documents = [Markup(_document_section(context, d, numbers, site_url)) for d in context.edition.documents.values()]
     return context.templates.render("print/page.md", title=title, site_url=site_url, documents=documents,
+                                    commitments=Markup(print_section(context.edition, site_url)),
                                     endnotes=[Markup(_endnote_item(context, e)) for e in endnotes])

@@ -21,6 +21,9 @@ from ..model import Edition, Ref
 from ..package_files import ASSETS_DIR, SCHEMA_DIR
 from ..urls import page_source_path
 from .catalogue import render_documents_page
+from .commitments_page import IMPLEMENTATION_PAGE, render_implementation_page
+from .commitments_page import clause_section as commitments_clause_section
+from .commitments_page import document_block as commitments_block
 from .context import ClauseSection, RenderContext
 from .contribute import add_note_section
 from .glossary import GLOSSARY_PAGE, MentionIndex, mention_decorator
@@ -30,7 +33,7 @@ from .print_edition import PRINT_PAGE, render_print_page
 from .templates import Templates
 from .timeline_page import TIMELINE_PAGE, events_section
 
-__all__ = ["SiteOptions", "GeneratedFile", "Site", "build_site", "STYLESHEETS"]
+__all__ = ["SiteOptions", "GeneratedFile", "Site", "build_site", "STYLESHEETS", "SCRIPTS"]
 
 # Stylesheets the plugin ships, as (site path, file in assets/); the adapter lists them in
 # ``extra_css`` in this order.
@@ -38,6 +41,11 @@ STYLESHEETS: tuple[tuple[str, str], ...] = (
     ("assets/annotated-edition/edition.css", "edition.css"),
     ("assets/annotated-edition/print.css", "print.css"),
     ("assets/annotated-edition/knowledge.css", "knowledge.css"),
+    ("assets/annotated-edition/commitments.css", "commitments.css"),
+)
+# Scripts the plugin ships (progressive enhancement: every page is complete without them).
+SCRIPTS: tuple[tuple[str, str], ...] = (
+    ("assets/annotated-edition/commitments.js", "commitments.js"),
 )
 
 
@@ -54,6 +62,8 @@ class SiteOptions:
     sources_dir: Path | None = None        # where "Edit" on a data page leads (entities, timeline)
     entities_file: str = "entities.yml"
     timeline_file: str = "timeline.yml"
+    commitments_file: str = "commitments.yml"
+    nav_pages: frozenset[str] = frozenset()  # pages the site's explicit nav names
     edit_url: Callable[[str], str | None] = lambda path: None
     templates_dir: Path | None = None      # the site's override templates, looked up before the package's
 
@@ -86,6 +96,8 @@ def _sections(edition: Edition, info: EditionInfo, options: SiteOptions,
               templates: Templates) -> dict[str, ClauseSection]:
     sections = {"timeline": events_section(edition, templates),
                 "cite": cite_section(edition, info, options.directory_urls, templates)}
+    if edition.commitments:
+        sections["implementation"] = commitments_clause_section(edition)
     if options.guide_page:
         sections["contribute"] = add_note_section(options.guide_page, templates)
     return sections
@@ -99,6 +111,7 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
     context = RenderContext(edition, LinkGraph(edition.crossrefs), directory_urls=options.directory_urls,
                             edit_url=options.edit_url, decorators=(mention_decorator(mentions, templates),),
                             sections=MappingProxyType(_sections(edition, info, options, templates)),
+                            block_sections=(commitments_block(edition),) if edition.commitments else (),
                             templates=templates)
     files: list[GeneratedFile] = []
     data_source = {GLOSSARY_PAGE: options.entities_file, TIMELINE_PAGE: options.timeline_file}
@@ -115,12 +128,18 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
     if options.documents_page:
         files.append(GeneratedFile(options.documents_page, render_documents_page(context, options.documents_page),
                                    listing=True))
-    files += [GeneratedFile(path, (ASSETS_DIR / name).read_bytes()) for path, name in STYLESHEETS]
+    if edition.commitments or IMPLEMENTATION_PAGE in options.nav_pages:
+        # A nav that names the page gets it even before anything is tracked (it says so).
+        tracker = options.sources_dir / options.commitments_file if options.sources_dir else None
+        files.append(GeneratedFile(IMPLEMENTATION_PAGE, render_implementation_page(edition, options.directory_urls),
+                                   listing=True, edit_source=tracker))
+    files += [GeneratedFile(path, (ASSETS_DIR / name).read_bytes()) for path, name in STYLESHEETS + SCRIPTS]
     if options.print_edition:
         # Made from every file at once: no single source to edit.
         files.append(GeneratedFile(PRINT_PAGE, render_print_page(context, options.site_name, options.site_url),
                                    listing=True))
     files += [GeneratedFile(f"schemas/{schema.name}", schema.read_bytes())
               for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))]
-    edition_pages = len(pages) + bool(options.documents_page) + bool(options.print_edition)
+    edition_pages = len(pages) + bool(options.documents_page) + bool(options.print_edition) + \
+        any(file.path == IMPLEMENTATION_PAGE for file in files)
     return Site(context, info, mentions, tuple(files), edition_pages)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
+from .commitments_page import event_commitments
 from .fragments import ref_label
 from ..model import Clause, Edition, Event
 from ..sources.timeline import date_sort_key, event_anchor, format_date, sorted_events
@@ -21,18 +22,21 @@ TIMELINE_PAGE = "timeline.md"
 @dataclass(frozen=True)
 class EventView:
     """An event as its templates show it: its anchor, its date as words, the clauses it concerns
-    (each ``{"href", "label"}``) and, on a clause page, the link to its timeline entry."""
+    (each ``{"href", "label"}``), on a clause page the link to its timeline entry, and on the
+    timeline page the commitments it moved."""
 
     event: Event
     anchor: str
     formatted_date: str
     concerns: tuple[dict[str, str], ...] = ()
     href: str = ""
+    commitments: Markup = Markup("")  # the commitments the event moved (templates/commitments/)
 
 
 def _view(edition: Edition, event: Event, linker: Linker, href: str = "") -> EventView:
     concerns = tuple({"href": linker.to(ref), "label": ref_label(edition, ref)} for ref in event.concerns)
-    return EventView(event, event_anchor(event), format_date(event.date), concerns, href)
+    return EventView(event, event_anchor(event), format_date(event.date), concerns, href,
+                     Markup(event_commitments(edition, event, linker)))
 
 
 def render_timeline_page(edition: Edition, directory_urls: bool, templates: Templates | None = None) -> str:
