@@ -142,7 +142,7 @@ def render_implementation_page(edition: Edition, directory_urls: bool) -> str:
     """The table of every commitment, the status-over-time chart and the vocabulary."""
     parts = ["# What became of each commitment", ""]
     if not edition.commitments:
-        return "\n".join(parts + ['<p class="ae-empty">No commitments are tracked yet.</p>', ""])
+        return "\n".join(parts + [_render("implementation.html", part="empty"), ""])
     linker = Linker(IMPLEMENTATION_PAGE, directory_urls)
     data = _page_data(edition, linker)
     rows = snapshots(edition.commitments, edition.commitments_as_of)
@@ -161,9 +161,7 @@ def render_implementation_page(edition: Edition, directory_urls: bool) -> str:
               _render("implementation.html", part="chart", chart=chart, snapshots=rows, chart_statuses=shown,
                       status_labels={s: status_label(s) for s in shown}, **data), "",
               "## How statuses are coded", "",
-              '<p class="ae-lead">The levels are those of the Peace Accords Matrix (Kroc Institute, University of '
-              'Notre Dame), which codes the implementation of peace-accord provisions year by year; the edition '
-              'adds <em>stalled</em> and <em>reversed</em>, which keep the last level reached.</p>', "",
+              _render("implementation.html", part="coding"), "",
               _render("implementation.html", part="vocabulary",
                       vocabulary=[(s, STATUS_LABELS[s], f"{lvl} ({LEVELS[lvl]})" if lvl is not None else
                                    "the last one reached", _MEANINGS[s]) for s, lvl in STATUSES.items()]), ""]
