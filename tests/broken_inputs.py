@@ -226,7 +226,7 @@ CASES: list[BrokenInput] = [
     # Syntax
     BrokenInput("yaml-syntax-note", "syntax", "front matter that is not valid YAML",
                 _note_edit("title: A note", "title: A note: with a colon: and another"),
-                fragments=("invalid YAML: mapping values are not allowed here", "quote strings")),
+                fragments=("invalid YAML: a value contains a colon", "mapping values are not allowed here", "quote strings")),
     BrokenInput("yaml-syntax-sidecar", "syntax", "sidecar with a broken flow list",
                 _file_bytes(_SIDECAR, lambda d: d.replace(b"parties:\n", b"parties: [one, two\n", 1)),
                 path=_SIDECAR, fragments=("invalid YAML",)),
