@@ -142,6 +142,22 @@ BREAKAGES += [
              NOTE_REL, 7, 10, "expected: A web address that starts with http:// or https://", []),
 ]
 
+BREAKAGES += [
+    Breakage("broken_relative_link", lambda p: _replace(p, "The body of the note.", "The body of the [note](../glosary.html)."),
+             NOTE_REL, 14, 24, "the link '../glosary.html' in note 'checker-fixture' leads to no page or file of the site",
+             ["Did you mean: ../glossary.html?", "edition:document/clause"]),
+    Breakage("source_link_to_a_page", lambda p: _replace(p, "The body of the note.", "See [the glossary](../glossary.md)."),
+             NOTE_REL, 14, 20, "the link '../glossary.md' in note 'checker-fixture' leads to no page",
+             ["Did you mean: ../glossary.html?"]),
+    Breakage("unknown_clause_in_edition_link", lambda p: _replace(p, "The body of the note.", "The body of the [point](edition:singapore-2018/point-7)."),
+             NOTE_REL, 14, 25, "the link 'edition:singapore-2018/point-7' leads nowhere: the edition has no clause",
+             ["Did you mean: edition:singapore-2018/point-", "edition:document/clause#note-slug"]),
+    Breakage("edition_link_to_a_note_on_another_clause",
+             lambda p: _replace(p, "The body of the note.", "The body of the [note](edition:singapore-2018/point-3#checker-fixture)."),
+             NOTE_REL, 14, 24, "note 'checker-fixture' is on singapore-2018/point-2, not on singapore-2018/point-3",
+             ["Did you mean: edition:singapore-2018/point-2#checker-fixture?"]),
+]
+
 
 def problem_lines(output: str) -> list[str]:
     """The ``path:line:column: error: message`` lines of a report (not hints, not the summary)."""

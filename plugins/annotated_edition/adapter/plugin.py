@@ -46,6 +46,7 @@ from ..render.pages import RenderContext, generated_pages
 from ..render.home import NEWEST_NOTES_MARKER, render_newest_notes
 from .knowledge import KnowledgeAdapter
 from ..render.note_warnings import sanitizer_warnings
+from ..notes.body_links import note_link_problems
 from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
 from ..render.print_edition import PRINT_PAGE, render_print_page
 from .theme_fixes import drop_dangling_toc_label, name_search_dialog
@@ -223,7 +224,24 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             files.append(File.generated(config, f"schemas/{schema.name}", content=schema.read_bytes()))
         self.context = context
         self._warn_about_sanitized_notes(context)
+        self._refuse_broken_note_links(context, files, config)
         return files
+
+    def _refuse_broken_note_links(self, context: RenderContext, files: Files, config: MkDocsConfig) -> None:
+        """``edition:`` links that name nothing and relative links to no file of the site fail
+        the build (a preview shows them and keeps serving), with the lines ``make check`` prints."""
+        assert self.edition is not None
+        problems = note_link_problems(self.edition, context.note_html, {file.dest_uri for file in files},
+                                      config.use_directory_urls)
+        if not problems:
+            return
+        for line in problems.format(self.root).splitlines():
+            log.error(line)
+        count = len(problems)
+        summary = f"{count} broken {'link' if count == 1 else 'links'} in notes (listed above)"
+        if self.command != "serve":
+            raise PluginError(f"annotated-edition: {summary}")
+        log.error(f"{summary}; {PREVIEW_NOTICE}.")
 
     def _warn_about_sanitized_notes(self, context: RenderContext) -> None:
         """Anything the sanitizer removed from a note is a warning, so ``--strict`` refuses it."""

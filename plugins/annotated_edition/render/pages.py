@@ -8,6 +8,7 @@ Other features add to the pages through ``RenderContext``'s hooks instead of edi
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -17,9 +18,10 @@ from .inline import Decoration, Insertion, render_inline
 from ..links import LinkGraph
 from ..model import Clause, Document, Edition, Note, Ref
 from ..notes.markdown import render_note_body_checked
-from ..notes.links import point_fragments_to
+from ..notes.edition_links import edition_link_targets
+from ..notes.links import point_fragments_to, rebase_relative_links
 from ..notes.sanitize import Removal, safe_href
-from ..urls import Linker, page_source_path
+from ..urls import Linker, page_source_path, page_url
 
 __all__ = ["RenderContext", "render_document_page", "render_clause_page", "render_clause_text",
            "generated_pages"]
@@ -45,7 +47,8 @@ class RenderContext:
     def note_html(self, note: Note) -> str:
         """Each note body is converted (and sanitized) once per build, however many pages show it."""
         if note.slug not in self._note_html:
-            rendered = render_note_body_checked(note.body, note.anchor)
+            rendered = render_note_body_checked(note.body, note.anchor,
+                                                edition_link_targets(note, self.edition, self.directory_urls))
             self._note_html[note.slug] = rendered.html
             self._note_removals[note.slug] = rendered.removed
         return self._note_html[note.slug]
@@ -111,6 +114,18 @@ def _first_paragraph(body_html: str) -> str:
     return match.group(0) if match else ""
 
 
+def _popover_links(context: RenderContext, clause: Clause, html: str) -> str:
+    """A note's relative links, written from its clause page, made to work from the document
+    page (the same folder with file URLs, the parent folder with directory URLs)."""
+    clause_page = page_url(page_source_path(clause.ref), context.directory_urls)
+    document_page = page_url(page_source_path(Ref(clause.document)), context.directory_urls)
+    return rebase_relative_links(html, _folder(clause_page), _folder(document_page))
+
+
+def _folder(url: str) -> str:
+    return url.rstrip("/") if url == "" or url.endswith("/") else posixpath.dirname(url)
+
+
 def _notes_count(count: int) -> str:
     return "no notes yet" if count == 0 else ("1 note" if count == 1 else f"{count} notes")
 
@@ -125,7 +140,7 @@ def _clause_block(context: RenderContext, document: Document, clause: Clause) ->
         popovers.append(
             f'<div class="ae-popover" id="{esc(popover_id)}" popover role="note" aria-label="{esc(note.title)}">\n'
             f'<p class="ae-popover__title"><strong>{esc(note.title)}</strong></p>\n'
-            f'{point_fragments_to(_first_paragraph(context.note_html(note)), linker.to(clause.ref))}\n'
+            f'{point_fragments_to(_popover_links(context, clause, _first_paragraph(context.note_html(note))), linker.to(clause.ref))}\n'
             f'<p><a href="{esc(linker.to(clause.ref, note.anchor))}">Read the full note</a></p>\n</div>')
         return (f'<button type="button" class="ae-marker" popovertarget="{esc(popover_id)}" data-n="{number}" '
                 f'aria-label="Note {number}: {esc(note.title)}"></button>')
