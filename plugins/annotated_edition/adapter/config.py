@@ -54,3 +54,12 @@ class EditionPluginConfig(base.Config):
     """Source path of a generated page listing every document (e.g. ``documents.md``); empty for
     none. A site with many documents names this page in its ``nav`` instead of each document,
     so that the nav, which Material renders into every page, stays the same size."""
+
+    propose_repository = c.Optional(c.Type(str))
+    """The GitHub repository (``owner/name``) readers propose notes to: selecting words in a
+    clause then offers "Propose a note on this passage", which opens GitHub's new-file editor
+    with the note written. Empty or unset: off (the offline build sets it empty)."""
+
+    propose_branch = c.Type(str, default="main")
+    """The branch proposed notes are written against (GitHub offers a fork and a pull request
+    to those who cannot write to it)."""

@@ -45,6 +45,7 @@ from ..model import Edition
 from ..render.pages import RenderContext, generated_pages
 from ..render.home import NEWEST_NOTES_MARKER, render_newest_notes
 from .knowledge import KnowledgeAdapter
+from .propose import ProposeAdapter
 from ..render.note_warnings import sanitizer_warnings
 from ..notes.body_links import note_link_problems
 from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
@@ -87,6 +88,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.problems = Diagnostics()
         self._last_previewable: Edition | None = None
         self.knowledge = KnowledgeAdapter()
+        self.propose = ProposeAdapter()
         self.shipped: list[ShippedFile] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -110,6 +112,8 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             raise PluginError("annotated-edition: the option 'documents' is empty; list the IDs of the edition's "
                               "documents (their sidecars are <sources_dir>/<id>.yml).")
         edition_config = settings_from_options(self.root, config.docs_dir, self.config)
+        self.propose.on_config(config, self.config.propose_repository, self.config.propose_branch,
+                               edition_config.commentary_dir)
         with self.clock.phase("load"):
             edition, self.problems = check_edition(edition_config, partial=True)
         if self.problems:
@@ -186,6 +190,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                                 directory_urls=config.use_directory_urls, edit_url=self._edit_url(config))
         docs_dir = Path(config.docs_dir).resolve()
         self.knowledge.on_files(files, config, context, self.root / self.config.sources_dir, self.config)
+        self.propose.on_files(files, config, self.edition)
         if self.config.contributing_file:
             context.clause_sections.append(add_note_section(_GUIDE_PAGE))
         in_nav = _nav_paths(config.nav)
@@ -301,6 +306,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             with self.clock.phase("render"):
                 markdown = markdown.replace(NEWEST_NOTES_MARKER,
                                             render_newest_notes(self.context, page.file.src_uri))
+        markdown = self.propose.page_markdown(markdown, page.file.src_uri, self.edition)
         if self.problems:
             markdown = problems_banner(self.problems, self.root) + markdown
         return markdown

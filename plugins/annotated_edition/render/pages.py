@@ -79,7 +79,9 @@ def render_clause_text(text: str, decorations: list[Decoration], insertions: lis
         local = [Decoration(max(d.start, start) - start, min(d.end, end) - start, d.open_tag, d.close_tag, d.rank)
                  for d in decorations if d.start < end and d.end > start]
         points = [Insertion(i.position - start, i.html) for i in insertions if start <= i.position <= end]
-        paragraphs.append(f"<p>{render_inline(text[start:end], local, points)}</p>")
+        # data-at: where the paragraph starts in the clause text, so that words selected on
+        # the page map back to exact offsets (see propose.py).
+        paragraphs.append(f'<p data-at="{start}">{render_inline(text[start:end], local, points)}</p>')
     return "\n".join(paragraphs)
 
 

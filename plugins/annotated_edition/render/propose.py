@@ -1,0 +1,61 @@
+""""Propose a note on this passage": what a document or clause page needs for it.
+
+A reader selects words in a clause; a small script shipped with the site (assets/propose.js)
+writes a complete note file for them and opens the forge's new-file editor with it (GitHub's
+``/new/<branch>?filename=…&value=…``): no server and no login on the edition's side. The
+script needs, for the clauses on the page, their exact text (the quote, prefix and suffix are
+computed on it, by the rules of :func:`..sources.anchoring.find_quote`), and, for the whole
+edition, the slugs already taken (slugs are unique across the edition). Both travel in one JSON
+block; each paragraph of a clause carries its offset in the clause text (``data-at``), so a
+selection on the page maps to exact offsets.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from ..model import Edition, Ref
+
+__all__ = ["ProposeSettings", "REPOSITORY_FORM", "propose_data_html", "repository_problem"]
+
+REPOSITORY_FORM = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
+
+
+@dataclass(frozen=True)
+class ProposeSettings:
+    repository: str
+    """``owner/name`` on GitHub."""
+    branch: str
+    notes_folder: str
+    """The notes folder as a path in the repository, e.g. ``docs/commentary``."""
+
+    @property
+    def new_file_url(self) -> str:
+        return f"https://github.com/{self.repository}/new/{quote(self.branch, safe='')}"
+
+
+def repository_problem(repository: str, branch: str) -> str | None:
+    """Why the configured repository or branch cannot work (None if they can)."""
+    if not REPOSITORY_FORM.match(repository):
+        return (f"propose_repository is '{repository}'; write the GitHub repository as owner/name, "
+                "e.g. annotated-edition/singapore-2018, or leave it empty to turn proposing off")
+    if not branch.strip() or any(c.isspace() for c in branch):
+        return f"propose_branch is '{branch}'; give the name of the branch notes are proposed to, e.g. main"
+    return None
+
+
+def propose_data_html(edition: Edition, refs: list[Ref], settings: ProposeSettings) -> str:
+    """The JSON block the script reads: where to propose, the clauses' texts, the slugs taken."""
+    clauses = {str(ref): clause.display_text for ref in refs if (clause := edition.clause(ref)) is not None}
+    data = {
+        "newFileUrl": settings.new_file_url,
+        "notesFolder": settings.notes_folder.strip("/"),
+        "clauses": clauses,
+        "slugs": sorted(note.slug for note in edition.notes),
+    }
+    # "</" could close the script element early; JSON allows "<\/" for it.
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f'<script type="application/json" class="ae-propose-data">{payload}</script>'
