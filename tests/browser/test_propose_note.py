@@ -131,6 +131,21 @@ def test_a_proposed_note_passes_the_check_once_filled_in(visit, tmp_path: Path, 
     visit.assert_clean()
 
 
+def test_a_slug_already_taken_is_not_proposed_again(visit) -> None:
+    # Any note of the edition whose slug is the words it would be proposed for, on its clause page.
+    page = visit.open("singapore-2018/index.html")
+    taken = page.evaluate("() => window.aeProposeTakenSlugs")
+    clauses = page.evaluate("() => JSON.parse(document.querySelector('script.ae-propose-data').textContent).clauses")
+    found = [(slug, target) for slug in taken for target, text in clauses.items()
+             if " ".join(slug.split("-")) in text and len(slug.split("-")) <= 6]
+    assert found, "the edition has no note named after words of its clause to test with"
+    slug, target = found[0]
+    page = visit.open(f"{target}.html")
+    _, filename, _ = _propose(page, "blockquote#text", " ".join(slug.split("-")), 1)
+    assert filename == f"docs/commentary/{target}/{slug}-2.md"
+    visit.assert_clean()
+
+
 def test_the_control_stays_hidden_outside_a_clause_text(visit) -> None:
     page = visit.open("singapore-2018/index.html")
     page.evaluate(SELECT, ["h1", "Joint Statement", 1])

@@ -25,6 +25,8 @@ def test_the_published_site_offers_it_with_the_clauses_on_each_page(built_site: 
     for page in PAGES:
         assert _shipped(built_site, page) == (True, True), page
     assert (built_site.site / "assets/annotated-edition/propose.js").is_file()
+    slugs = (built_site.site / "assets/annotated-edition/propose-slugs.js").read_text(encoding="utf-8")
+    assert slugs.startswith("window.aeProposeTakenSlugs = [") and '"work-toward"' in slugs
     data = json.loads(built_site.html("singapore-2018/point-3.html").select_one("script.ae-propose-data").string)
     assert list(data["clauses"]) == ["singapore-2018/point-3"]
     assert data["newFileUrl"].startswith("https://github.com/") and data["newFileUrl"].endswith("/new/main")

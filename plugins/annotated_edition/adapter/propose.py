@@ -17,12 +17,13 @@ from mkdocs.structure.files import File, Files
 
 from ..model import Edition, Ref
 from ..package_files import ASSETS_DIR
-from ..render.propose import ProposeSettings, propose_data_html, repository_problem
+from ..render.propose import ProposeSettings, propose_data_html, repository_problem, taken_slugs_script
 from ..urls import page_source_path
 
 __all__ = ["ProposeAdapter"]
 
 _SCRIPT = "assets/annotated-edition/propose.js"
+_SLUGS = "assets/annotated-edition/propose-slugs.js"
 _STYLESHEET = "assets/annotated-edition/propose.css"
 
 
@@ -40,8 +41,10 @@ class ProposeAdapter:
         if problem:
             raise PluginError(f"annotated-edition: {problem}.")
         self.settings = ProposeSettings(repository, branch.strip(), notes_folder)
-        if _SCRIPT not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(_SCRIPT)
+        scripts = [str(script) for script in config.extra_javascript]
+        for script in (_SLUGS, _SCRIPT):  # the slugs first: the script reads them
+            if script not in scripts:
+                config.extra_javascript.append(script)
         if _STYLESHEET not in config.extra_css:
             config.extra_css.append(_STYLESHEET)
 
@@ -53,6 +56,7 @@ class ProposeAdapter:
             for clause in document.clauses:
                 self.pages[page_source_path(clause.ref)] = [clause.ref]
         files.append(File.generated(config, _SCRIPT, content=(ASSETS_DIR / "propose.js").read_bytes()))
+        files.append(File.generated(config, _SLUGS, content=taken_slugs_script(edition)))
         files.append(File.generated(config, _STYLESHEET, content=(ASSETS_DIR / "propose.css").read_bytes()))
 
     def page_markdown(self, markdown: str, src_uri: str, edition: Edition | None) -> str:

@@ -2,8 +2,8 @@
    forge's new-file editor with a complete note for them. Nothing is sent anywhere by this
    script; the link is an ordinary link the reader chooses to follow.
 
-   The page carries, in a JSON block (render/propose.py), each clause's exact text and the
-   slugs already taken; each paragraph of a clause carries its offset in that text (data-at).
+   The page carries, in a JSON block (render/propose.py), each clause's exact text; the slugs
+   already taken come in propose-slugs.js, shared by every page; each paragraph of a clause carries its offset in that text (data-at).
    Quote, prefix and suffix follow the engine's rules (sources/anchoring.py, find_quote): the
    quote matches where the text before it ends with the prefix and the text after it starts
    with the suffix, overlapping occurrences counted. */
@@ -71,7 +71,7 @@
   function slugFrom(words, clauseId) {
     var ascii = words.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase();
     var slug = (ascii.match(/[a-z0-9]+/g) || []).slice(0, 6).join("-") || clauseId.replace(/\./g, "-") + "-note";
-    var taken = new Set(data.slugs), candidate = slug, number = 2;
+    var taken = new Set(window.aeProposeTakenSlugs || []), candidate = slug, number = 2;
     while (taken.has(candidate)) { candidate = slug + "-" + number; number += 1; }
     return candidate;
   }

@@ -4,9 +4,9 @@ A reader selects words in a clause; a small script shipped with the site (assets
 writes a complete note file for them and opens the forge's new-file editor with it (GitHub's
 ``/new/<branch>?filename=…&value=…``): no server and no login on the edition's side. The
 script needs, for the clauses on the page, their exact text (the quote, prefix and suffix are
-computed on it, by the rules of :func:`..sources.anchoring.find_quote`), and, for the whole
-edition, the slugs already taken (slugs are unique across the edition). Both travel in one JSON
-block; each paragraph of a clause carries its offset in the clause text (``data-at``), so a
+computed on it, by the rules of :func:`..sources.anchoring.find_quote`), in a JSON block on the
+page, and the slugs already taken (slugs are unique across the edition), in one script shared by
+every page; each paragraph of a clause carries its offset in the clause text (``data-at``), so a
 selection on the page maps to exact offsets.
 """
 
@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from ..model import Edition, Ref
 
-__all__ = ["ProposeSettings", "REPOSITORY_FORM", "propose_data_html", "repository_problem"]
+__all__ = ["ProposeSettings", "REPOSITORY_FORM", "propose_data_html", "repository_problem", "taken_slugs_script"]
 
 REPOSITORY_FORM = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
 
@@ -47,15 +47,19 @@ def repository_problem(repository: str, branch: str) -> str | None:
     return None
 
 
+def _json(data: object) -> str:
+    # "</" could close a script element early; JSON allows "<\/" for it.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
 def propose_data_html(edition: Edition, refs: list[Ref], settings: ProposeSettings) -> str:
-    """The JSON block the script reads: where to propose, the clauses' texts, the slugs taken."""
+    """The JSON block the script reads on one page: where to propose, and the clauses' texts."""
     clauses = {str(ref): clause.display_text for ref in refs if (clause := edition.clause(ref)) is not None}
-    data = {
-        "newFileUrl": settings.new_file_url,
-        "notesFolder": settings.notes_folder.strip("/"),
-        "clauses": clauses,
-        "slugs": sorted(note.slug for note in edition.notes),
-    }
-    # "</" could close the script element early; JSON allows "<\/" for it.
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f'<script type="application/json" class="ae-propose-data">{payload}</script>'
+    data = {"newFileUrl": settings.new_file_url, "notesFolder": settings.notes_folder.strip("/"), "clauses": clauses}
+    return f'<script type="application/json" class="ae-propose-data">{_json(data)}</script>'
+
+
+def taken_slugs_script(edition: Edition) -> str:
+    """One script for the whole site with the slugs already taken (a page's size must not grow
+    with the number of notes in the edition, so they are not in each page's data)."""
+    return f"window.aeProposeTakenSlugs = {_json(sorted(note.slug for note in edition.notes))};\n"
