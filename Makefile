@@ -57,11 +57,12 @@ note: $(STAMP)
 test: $(STAMP) $(NODE_STAMP)
 	CHROMIUM="$$(scripts/find-chromium)" && export CHROMIUM && $(PY) -m pytest
 
-# The offline bundle is built apart, without "Edit" links (an offline reader cannot edit, and the
-# offline build links out only in citations); its links are checked before it is packed.
+# The offline bundle is built apart, without "Edit" links and without "Propose a note" (an offline
+# reader cannot edit, and the offline build links out only in citations); its links are checked
+# before it is packed.
 OFFLINE_SITE := dist/offline-site
 offline: $(STAMP) $(NODE_STAMP)
-	EDITION_EDIT_URI= SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)}" \
+	EDITION_EDIT_URI= EDITION_PROPOSE_REPOSITORY= SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)}" \
 		$(MKDOCS) build --strict -d $(OFFLINE_SITE)
 	$(PY) scripts/check_links.py --offline $(OFFLINE_SITE)
 	$(PY) scripts/make-offline --site $(OFFLINE_SITE) --name $(EDITION_NAME)

@@ -26,6 +26,7 @@ class EditionConfig:
     documents: tuple[str, ...]
     sources_dir: str = "source_texts"
     commentary_dir: str = "docs/commentary"
+    docs_dir: str = "docs"
     crossrefs_file: str = "crossrefs.yml"
     entities_file: str = "entities.yml"
     timeline_file: str = "timeline.yml"
@@ -38,6 +39,10 @@ class EditionConfig:
     @property
     def commentary_path(self) -> Path:
         return self.root / self.commentary_dir
+
+    @property
+    def docs_path(self) -> Path:
+        return self.root / self.docs_dir
 
 
 # Options passed through under the same name; ``commentary_dir`` is relative to ``docs_dir``.
@@ -59,5 +64,8 @@ def settings_from_options(root: Path, docs_dir: str | Path, options: Mapping[str
     commentary_dir = (os.path.relpath(absolute, root) if absolute.resolve().is_relative_to(root.resolve())
                       else str(absolute))
     values = {name: str(options[name]) for name in OPTION_FIELDS if options.get(name)}
+    docs_absolute = docs if docs.is_absolute() else root / docs
+    docs_dir = (os.path.relpath(docs_absolute, root) if docs_absolute.resolve().is_relative_to(root.resolve())
+                else str(docs_absolute))
     return EditionConfig(root=root, documents=tuple(options.get("documents") or ()),
-                         commentary_dir=Path(commentary_dir).as_posix(), **values)
+                         commentary_dir=Path(commentary_dir).as_posix(), docs_dir=Path(docs_dir).as_posix(), **values)

@@ -201,7 +201,7 @@ def test_a_build_or_check_imports_jsonschema_only_to_explain_a_failure() -> None
     data = yaml_source.load_yaml_text("target: singapore-2018/point-3\ntitle: 3\n", Path("n.md"), diagnostics)
     from annotated_edition.sources.schema_check import validate
     assert not validate(data, "note", Path("n.md"), diagnostics)
-    assert "n.md:2:8: error: 'title' must be of type string" in diagnostics.format()
+    assert "n.md:2:8: error: 'title' must be text, not a number" in diagnostics.format()
 
 
 @pytest.mark.parametrize(("html", "removed"), [

@@ -63,3 +63,12 @@ class EditionPluginConfig(base.Config):
     one of the engine's templates (``render/templates/``, e.g. ``clause_block.html`` or
     ``partials/xref.html``) replaces it. Unset: ``overrides/annotated_edition/`` when that
     folder exists, else none. README.md, "Restyling the pages", has a worked example."""
+
+    propose_repository = c.Optional(c.Type(str))
+    """The GitHub repository (``owner/name``) readers propose notes to: selecting words in a
+    clause then offers "Propose a note on this passage", which opens GitHub's new-file editor
+    with the note written. Empty or unset: off (the offline build sets it empty)."""
+
+    propose_branch = c.Type(str, default="main")
+    """The branch proposed notes are written against (GitHub offers a fork and a pull request
+    to those who cannot write to it)."""

@@ -51,6 +51,8 @@ from ..render.templates import TemplateProblem, Templates
 from ..settings import settings_from_options
 from ..sources.edition import check_edition
 from ..sources.schema_check import fast_check, load_schema
+from ..notes.body_links import note_link_problems
+from ..render.propose import PROPOSE_SCRIPTS, PROPOSE_STYLESHEET, ProposeSettings, repository_problem
 from ..timing import PhaseClock
 from .config import EditionPluginConfig
 from .edit_links import edit_url, normalize_url
@@ -118,6 +120,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.command = "build"
         self.problems = Diagnostics()
         self._last_previewable: Edition | None = None
+        self.propose: ProposeSettings | None = None
         self.shipped: list[ShippedFile] = []
         self.data_files: dict[str, File] = {}
         self.warned_head = False
@@ -146,12 +149,29 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         if not self.config.documents:
             raise PluginError("annotated-edition: the option 'documents' is empty; list the IDs of the edition's "
                               "documents (their sidecars are <sources_dir>/<id>.yml).")
+        self.propose = self._propose_settings(config)
         with self.clock.phase("load"):
             edition, self.problems = check_edition(settings_from_options(self.root, config.docs_dir, self.config),
                                                    partial=True)
         self.edition = self._previewable(edition)
         self.info = self._edition_info(config, self.edition)
         return config
+
+    def _propose_settings(self, config: MkDocsConfig) -> ProposeSettings | None:
+        """"Propose a note on this passage" is on when a repository is named (mkdocs.yml reads it
+        from EDITION_PROPOSE_REPOSITORY; the offline build sets that empty: no forge offline)."""
+        repository = (self.config.propose_repository or "").strip()
+        if not repository:
+            return None
+        problem = repository_problem(repository, self.config.propose_branch)
+        if problem:
+            raise PluginError(f"annotated-edition: {problem}.")
+        scripts = [str(script) for script in config.extra_javascript]
+        config.extra_javascript.extend(script for script in PROPOSE_SCRIPTS if script not in scripts)
+        if PROPOSE_STYLESHEET not in config.extra_css:
+            config.extra_css.append(PROPOSE_STYLESHEET)
+        commentary_dir = settings_from_options(self.root, config.docs_dir, self.config).commentary_dir
+        return ProposeSettings(repository, self.config.propose_branch.strip(), commentary_dir)
 
     def _templates_dir(self) -> Path | None:
         """The site's override templates: the configured folder, which must exist, or the
@@ -240,7 +260,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             guide_page=_GUIDE_PAGE if self.config.contributing_file else None,
             sources_dir=self.root / self.config.sources_dir, entities_file=self.config.entities_file,
             timeline_file=self.config.timeline_file, commitments_file=self.config.commitments_file,
-            nav_pages=frozenset(_nav_paths(config.nav)), templates_dir=self.templates_dir,
+            nav_pages=frozenset(_nav_paths(config.nav)), templates_dir=self.templates_dir, propose=self.propose,
             edit_url=lambda path: edit_url(config.repo_url, config.edit_uri, config.edit_uri_template,
                                            _relative_to_docs(Path(path), docs_dir)))
         with self.clock.phase("render"):
@@ -256,6 +276,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         for warning in sanitizer_warnings(self.site.context).items:
             # Anything the sanitizer removed from a note is a warning, so --strict refuses it.
             log.warning(warning.format(self.root))
+        self._refuse_broken_note_links(files, config)
         return files
 
     def _publish(self, files: Files, config: MkDocsConfig, generated: list[GeneratedFile], docs_dir: Path) -> None:
@@ -280,6 +301,22 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                 edit_uris[item.edit_source] = _relative_to_docs(item.edit_source, docs_dir)
             file.edit_uri = edit_uris[item.edit_source] if item.edit_source is not None else None
             files.append(file)
+
+    def _refuse_broken_note_links(self, files: Files, config: MkDocsConfig) -> None:
+        """``edition:`` links that name nothing and relative links to no file of the site fail
+        the build (a preview shows them and keeps serving), with the lines ``make check`` prints."""
+        assert self.edition is not None and self.site is not None
+        problems = note_link_problems(self.edition, self.site.context.note_html, {file.dest_uri for file in files},
+                                      config.use_directory_urls)
+        if not problems:
+            return
+        for line in problems.format(self.root).splitlines():
+            log.error(line)
+        count = len(problems)
+        summary = f"{count} broken {'link' if count == 1 else 'links'} in notes (listed above)"
+        if self.command != "serve":
+            raise PluginError(f"annotated-edition: {summary}")
+        log.error(f"{summary}; {PREVIEW_NOTICE}.")
 
     def _contributing_guide(self, docs_dir: Path) -> GeneratedFile | None:
         """The repository's contributing guide as the page ``contributing.md`` (one source)."""

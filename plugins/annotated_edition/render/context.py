@@ -10,6 +10,7 @@ from typing import Callable
 
 from ..links import LinkGraph
 from ..model import Clause, Edition, Note, Ref
+from ..notes.edition_links import edition_link_targets
 from ..notes.markdown import render_note_body_checked
 from ..notes.sanitize import Removal
 from ..urls import Linker, page_source_path
@@ -49,7 +50,8 @@ class RenderContext:
 
     def note_html(self, note: Note) -> str:
         if note.slug not in self._note_html:
-            rendered = render_note_body_checked(note.body, note.anchor)
+            rendered = render_note_body_checked(note.body, note.anchor,
+                                                edition_link_targets(note, self.edition, self.directory_urls))
             self._note_html[note.slug] = rendered.html
             self._note_removals[note.slug] = rendered.removed
         return self._note_html[note.slug]

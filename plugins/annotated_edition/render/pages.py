@@ -10,6 +10,7 @@ Other features add to the pages through ``RenderContext``'s hooks instead of edi
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import Callable
 
@@ -18,8 +19,8 @@ from .inline import Decoration, Insertion, render_inline
 from .context import RenderContext
 from .templates import Markup, Templates, package_templates
 from ..model import Clause, Document, Note, Ref
-from ..notes.links import point_fragments_to
-from ..urls import Linker, page_source_path
+from ..notes.links import point_fragments_to, rebase_relative_links
+from ..urls import Linker, page_source_path, page_url
 
 __all__ = ["RenderContext", "render_document_page", "render_clause_page", "render_clause_text",
            "generated_pages", "CLAUSE_PAGE_SECTIONS"]
@@ -51,7 +52,9 @@ def render_clause_text(text: str, decorations: list[Decoration], insertions: lis
         local = [Decoration(max(d.start, start) - start, min(d.end, end) - start, d.open_tag, d.close_tag, d.rank)
                  for d in decorations if d.start < end and d.end > start]
         points = [Insertion(i.position - start, i.html) for i in insertions if start <= i.position <= end]
-        paragraphs.append(Markup(render_inline(text[start:end], local, points)))
+        # at: where the paragraph starts in the clause text, so that words selected on the
+        # page map back to exact offsets (see propose.py).
+        paragraphs.append({"at": start, "html": Markup(render_inline(text[start:end], local, points))})
     return (templates or package_templates()).render("text/paragraphs.html", paragraphs=paragraphs)
 
 
@@ -94,6 +97,18 @@ def _links(context: RenderContext, linker: Linker, ref: Ref, compact: bool = Fal
     return {"outgoing": outgoing, "incoming": incoming}
 
 
+def _popover_links(context: RenderContext, clause: Clause, html: str) -> str:
+    """A note's relative links, written from its clause page, made to work from the document
+    page (the same folder with file URLs, the parent folder with directory URLs)."""
+    clause_page = page_url(page_source_path(clause.ref), context.directory_urls)
+    document_page = page_url(page_source_path(Ref(clause.document)), context.directory_urls)
+    return rebase_relative_links(html, _folder(clause_page), _folder(document_page))
+
+
+def _folder(url: str) -> str:
+    return url.rstrip("/") if url == "" or url.endswith("/") else posixpath.dirname(url)
+
+
 def _clause_block(context: RenderContext, document: Document, clause: Clause) -> str:
     linker = context.linker(Ref(document.id))
     notes = context.edition.notes_for(clause.ref)
@@ -102,7 +117,8 @@ def _clause_block(context: RenderContext, document: Document, clause: Clause) ->
 
     def marker(number: int, note: Note) -> str:
         popover_id = f"pop-{clause.id}-{note.slug}"
-        first = point_fragments_to(_first_paragraph(context.note_html(note)), linker.to(clause.ref))
+        first = point_fragments_to(_popover_links(context, clause, _first_paragraph(context.note_html(note))),
+                                   linker.to(clause.ref))
         popovers.append(Markup(templates.render("text/popover.html", popover_id=popover_id, note=note,
                                          first_paragraph=Markup(first), href=linker.to(clause.ref, note.anchor))))
         return templates.render("text/marker_button.html", popover_id=popover_id, number=number, note=note)

@@ -30,6 +30,8 @@ from .glossary import GLOSSARY_PAGE, MentionIndex, mention_decorator
 from .knowledge import NAV_PAGES, cite_section, knowledge_pages
 from .pages import generated_pages
 from .print_edition import PRINT_PAGE, render_print_page
+from .propose import PROPOSE_SCRIPTS, PROPOSE_SLUGS, PROPOSE_STYLESHEET, ProposeSettings, propose_data_html, \
+    taken_slugs_script
 from .templates import Templates
 from .timeline_page import TIMELINE_PAGE, events_section
 
@@ -64,6 +66,7 @@ class SiteOptions:
     timeline_file: str = "timeline.yml"
     commitments_file: str = "commitments.yml"
     nav_pages: frozenset[str] = frozenset()  # pages the site's explicit nav names
+    propose: ProposeSettings | None = None  # "Propose a note on this passage", when a forge is set
     edit_url: Callable[[str], str | None] = lambda path: None
     templates_dir: Path | None = None      # the site's override templates, looked up before the package's
 
@@ -103,6 +106,15 @@ def _sections(edition: Edition, info: EditionInfo, options: SiteOptions,
     return sections
 
 
+def _clauses_shown(edition: Edition) -> dict[str, list[Ref]]:
+    """Page source path → the clauses a reader can select words in there."""
+    shown: dict[str, list[Ref]] = {}
+    for document in edition.documents.values():
+        shown[page_source_path(Ref(document.id))] = [clause.ref for clause in document.clauses]
+        shown.update({page_source_path(clause.ref): [clause.ref] for clause in document.clauses})
+    return shown
+
+
 def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Site:
     """The render context every page shares, and every generated file, in a stable order."""
     mentions = MentionIndex(edition)
@@ -121,8 +133,12 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
         files.append(GeneratedFile(path, markdown, listing=path in NAV_PAGES, edit_source=edit_source))
     files += [GeneratedFile(path, None) for path in export_paths()]
     pages = generated_pages(context)
+    clauses_shown = _clauses_shown(edition) if options.propose is not None else {}
     for path, markdown in pages.items():
         document = edition.documents[path.split("/")[0]]
+        if options.propose is not None:
+            refs = clauses_shown[path]
+            markdown += "\n\n" + propose_data_html(edition, refs, options.propose, context.templates) + "\n"
         files.append(GeneratedFile(path, markdown, listing=path == page_source_path(Ref(document.id)),
                                    edit_source=document.sidecar))
     if options.documents_page:
@@ -138,6 +154,10 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
         # Made from every file at once: no single source to edit.
         files.append(GeneratedFile(PRINT_PAGE, render_print_page(context, options.site_name, options.site_url),
                                    listing=True))
+    if options.propose is not None:
+        files += [GeneratedFile(PROPOSE_SLUGS, taken_slugs_script(edition)),
+                  GeneratedFile(PROPOSE_SCRIPTS[1], (ASSETS_DIR / "propose.js").read_bytes()),
+                  GeneratedFile(PROPOSE_STYLESHEET, (ASSETS_DIR / "propose.css").read_bytes())]
     files += [GeneratedFile(f"schemas/{schema.name}", schema.read_bytes())
               for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))]
     edition_pages = len(pages) + bool(options.documents_page) + bool(options.print_edition) + \

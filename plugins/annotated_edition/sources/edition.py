@@ -10,6 +10,7 @@ from .commitments import load_commitments
 from .documents import load_document
 from .entities import load_entities
 from .input_guards import reading_project
+from .stray_notes import find_stray_notes
 from ..links import LinkGraph
 from .crossrefs import load_crossrefs
 from ..model import Clause, Document, Edition, Ref
@@ -54,6 +55,7 @@ def _check_edition(config: EditionConfig, partial: bool) -> tuple[Edition | None
                                   f"Did you mean: {', '.join(suggestions)}?" if suggestions else "")
     crossrefs = load_crossrefs(config.sources_path / config.crossrefs_file, resolves, all_refs, diagnostics)
     notes = load_notes(config.commentary_path, clause_of, all_refs, diagnostics)
+    find_stray_notes(config.docs_path, config.commentary_path, all_refs, diagnostics)
     clauses = [clause for document in documents.values() for clause in document.clauses]
     # Entities and the timeline are optional files.
     entities, mentions = load_entities(config.sources_path / config.entities_file, clauses,

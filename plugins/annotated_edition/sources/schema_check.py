@@ -96,6 +96,29 @@ def _where(error: ValidationError) -> str:
     return ".".join(parts).replace(".[", "[") or "front matter"
 
 
+# What each JSON type is called in a contributor's terms (YAML, not Python or JSON Schema).
+_KINDS = {
+    "string": "text", "array": "a list (items on lines starting with '- ', or [a, b])",
+    "object": "a group of fields ('name: value' lines, indented)", "integer": "a whole number",
+    "number": "a number", "boolean": "true or false", "null": "empty",
+}
+
+
+def _kind_of(value: Any) -> str:
+    """What a loaded YAML value is, in plain words."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    return "a value of another kind"
+
+
 def _message(error: ValidationError) -> str:
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
@@ -104,13 +127,18 @@ def _message(error: ValidationError) -> str:
         allowed = ", ".join(sorted(error.schema.get("properties", {})))
         return f"{error.message} (allowed: {allowed})"
     if error.validator == "type":
+        expected = _KINDS.get(str(error.validator_value), str(error.validator_value))
+        if error.instance is None:
+            return f"'{_where(error)}' is empty; it must be {expected}"
         quote_it = (" (put the value in quotes)" if error.validator_value == "string"
                     and isinstance(error.instance, (int, float, bool)) else "")
-        return f"'{_where(error)}' must be of type {error.validator_value}, not {type(error.instance).__name__}{quote_it}"
+        return f"'{_where(error)}' must be {expected}, not {_kind_of(error.instance)}{quote_it}"
     if error.validator in ("pattern", "minLength") and isinstance(error.instance, str) and not error.instance.strip():
         return f"'{_where(error)}' must not be empty"
     if error.validator == "pattern":
-        described = error.schema.get("description", f"the pattern {error.validator_value}")
+        # The schema's description says in words what the pattern requires; the pattern itself
+        # (a regular expression) is never shown to a contributor.
+        described = error.schema.get("description", "a value of another form (see the data formats page)")
         return f"'{_where(error)}' is {error.instance!r}; expected: {described.rstrip('.')}"
     if error.validator == "minItems":
         return f"'{_where(error)}' needs at least {error.validator_value} item(s)"

@@ -19,6 +19,8 @@ from ..diagnostics import Diagnostic
 from ..sources.edition import EditionConfig, check_edition, link_graph
 from ..render.note_warnings import sanitizer_warnings
 from ..render.context import RenderContext
+from ..notes.body_links import note_link_problems
+from .site_files import site_files, uses_directory_urls
 
 __all__ = ["CheckReport", "run_check", "select_diagnostics"]
 
@@ -85,7 +87,10 @@ def run_check(config: EditionConfig, paths: Sequence[Path] = ()) -> CheckReport:
     started = time.perf_counter()
     edition, diagnostics = check_edition(config)
     if edition is not None:
-        diagnostics.extend(sanitizer_warnings(RenderContext(edition, link_graph(edition))))
+        context = RenderContext(edition, link_graph(edition), directory_urls=uses_directory_urls(config.root))
+        diagnostics.extend(sanitizer_warnings(context))
+        diagnostics.extend(note_link_problems(edition, context.note_html, site_files(config, edition),
+                                              context.directory_urls))
     chosen, hidden = select_diagnostics(diagnostics.sorted(), paths)
     return CheckReport(
         root=config.root,
