@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 __all__ = [
     "Ref", "Author", "SourceRef", "Signatory", "Clause", "TextLink", "Document", "Note",
-    "CrossRef", "Entity", "Event", "Mention", "StatusEntry", "Commitment", "Edition",
+    "CrossRef", "EditorialNote", "Entity", "Event", "Mention", "StatusEntry", "Commitment", "Edition",
 ]
 
 
@@ -64,6 +64,7 @@ class Clause:
     end: int | None = None
     summary: str = ""
     number: int | None = None
+    level: int = 1  # depth in the document's outline: 1 for an article, 2 for its paragraphs
     line: int = 1
 
     @property
@@ -87,6 +88,17 @@ class TextLink:
 
 
 @dataclass(frozen=True)
+class EditorialNote:
+    """The editors' remark on how the edition presents a document (not on what it says),
+    shown just before the clause ``before``."""
+
+    id: str
+    title: str
+    before: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Document:
     id: str
     title: str
@@ -102,20 +114,19 @@ class Document:
     sidecar: Path
     text: str | None = None
     text_path: Path | None = None
-    editorial_notes: Mapping[str, str] = field(default_factory=dict)
+    editorial_notes: tuple[EditorialNote, ...] = ()
     text_links: tuple[TextLink, ...] = ()
     # Position of each clause by ID (the first of duplicates wins), computed once: lookups stay
     # O(1) in long documents, and the data never changes after construction.
     _positions: Mapping[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for name in ("parties", "signatories", "clauses", "text_links"):
+        for name in ("parties", "signatories", "clauses", "text_links", "editorial_notes"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         positions: dict[str, int] = {}
         for position, clause in enumerate(self.clauses):
             positions.setdefault(clause.id, position)
         object.__setattr__(self, "_positions", MappingProxyType(positions))
-        object.__setattr__(self, "editorial_notes", MappingProxyType(dict(self.editorial_notes)))
 
     @property
     def has_text(self) -> bool:

@@ -125,7 +125,7 @@ def edition_json(edition: Edition, info: EditionInfo, root: Path, note_html: Cal
                 "signatories": [{"name": s.name, "role": s.role} for s in d.signatories],
                 "source": _source(d.source), "licence": d.licence, "has_text": d.has_text,
                 "text_file": _relative(d.text_path, root) if d.text_path else None,
-                "url": links.ref(Ref(d.id)), "editorial_notes": dict(sorted(d.editorial_notes.items())),
+                "url": links.ref(Ref(d.id)), "editorial_notes": {n.id: n.text for n in sorted(d.editorial_notes, key=lambda n: n.id)},
             }
             for d in edition.documents.values()
         ],

@@ -128,7 +128,7 @@ def _clause_block(context: RenderContext, document: Document, clause: Clause) ->
     extras = [Markup(extra) for section in context.block_sections if (extra := section(clause, linker))]
     return templates.render(
         "clause_block.html", clause=clause, notes_count=len(notes), has_text=document.has_text,
-        heading_level=2 if document.has_text else (2 if "." not in clause.id else 3),
+        heading_level=1 + clause.level,
         page_href=linker.to(clause.ref), text=Markup(text_html), popovers=popovers, extras=extras,
         **_links(context, linker, clause.ref, compact=True))
 
@@ -137,12 +137,9 @@ def render_document_page(context: RenderContext, document: Document) -> str:
     """The whole document, each clause a block anchored by its ID."""
     linker = context.linker(Ref(document.id))
     clauses = []
-    points_note_shown = False
+    editorial_notes = {note.before: note for note in document.editorial_notes}
     for clause in document.clauses:
-        editorial_note = None
-        if clause.number is not None and not points_note_shown and "points" in document.editorial_notes:
-            editorial_note = document.editorial_notes["points"]
-            points_note_shown = True
+        editorial_note = editorial_notes.get(clause.id)
         clauses.append({"editorial_note": editorial_note, "block": Markup(_clause_block(context, document, clause))})
     return context.templates.render("document_page.md", document=document, clauses=clauses,
                                     **_links(context, linker, Ref(document.id)))
