@@ -10,12 +10,8 @@ filter in ``assets/commitments.js`` only hides rows, and its controls stay hidde
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Callable
 
-import jinja2
-from markupsafe import Markup
 
 from ..sources.commitments import LEVELS, STATUS_LABELS, STATUSES, commitment_anchor, commitments_for
 from .commitments_chart import chart_layout, chart_statuses, snapshots, status_label
@@ -24,13 +20,13 @@ from .templates import package_templates
 from ..model import Clause, Commitment, Edition, Event
 from ..sources.timeline import event_anchor, format_date
 from ..urls import Linker
+from .templates import Markup, Templates
 
 __all__ = ["IMPLEMENTATION_PAGE", "CommitmentView", "render_implementation_page", "clause_section",
            "document_block", "event_commitments", "print_section", "commitment_view"]
 
 IMPLEMENTATION_PAGE = "implementation.md"
 _TIMELINE_PAGE = "timeline.md"  # timeline_page.py imports this module; its constant would make a cycle
-_TEMPLATES = Path(__file__).parent / "templates"
 
 _MEANINGS = {
     "not-begun": "Nothing has been done yet to carry out the commitment.",
@@ -42,17 +38,11 @@ _MEANINGS = {
 }
 
 
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(_TEMPLATES)), autoescape=True,
-                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
-                              undefined=jinja2.StrictUndefined)
-
-
-def _render(name: str, **data: Any) -> str:
+def _render(templates: Templates | None, name: str, **data: Any) -> str:
     """A template's output as one raw-HTML block of Markdown: no blank line (it would end the
-    block) and no indentation (four spaces would start a code block)."""
-    html = _environment().get_template(f"commitments/{name}").render(**data)
+    block) and no indentation (four spaces would start a code block). The templates are the
+    build's (a site may override ``commitments/*``), else the package's."""
+    html = (templates or package_templates()).render(f"commitments/{name}", **data)
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
 
@@ -138,11 +128,11 @@ def _page_data(edition: Edition, linker: Linker) -> dict[str, Any]:
     }
 
 
-def render_implementation_page(edition: Edition, directory_urls: bool) -> str:
+def render_implementation_page(edition: Edition, directory_urls: bool, templates: Templates | None = None) -> str:
     """The table of every commitment, the status-over-time chart and the vocabulary."""
     parts = ["# What became of each commitment", ""]
     if not edition.commitments:
-        return "\n".join(parts + [_render("implementation.html", part="empty"), ""])
+        return "\n".join(parts + [_render(templates, "implementation.html", part="empty"), ""])
     linker = Linker(IMPLEMENTATION_PAGE, directory_urls)
     data = _page_data(edition, linker)
     rows = snapshots(edition.commitments, edition.commitments_as_of)
@@ -153,16 +143,16 @@ def render_implementation_page(edition: Edition, directory_urls: bool) -> str:
     description = (f"Stacked bars, one for the end of each year and one for {data['as_of_text']}. On "
                    f"{data['as_of_text']}: " + ", ".join(f"{final.counts[s]} {status_label(s).lower()}"
                                                         for s in shown if final.counts[s]) + ".")
-    chart = Markup(_render("chart.html", layout=chart_layout(rows, shown), title="Commitments by status over time",
+    chart = Markup(_render(templates, "chart.html", layout=chart_layout(rows, shown), title="Commitments by status over time",
                            description=description))
-    parts += [_render("implementation.html", part="lead", **data), "",
-              "## All commitments", "", _render("implementation.html", part="table", **data), "",
+    parts += [_render(templates, "implementation.html", part="lead", **data), "",
+              "## All commitments", "", _render(templates, "implementation.html", part="table", **data), "",
               "## Status over time", "",
-              _render("implementation.html", part="chart", chart=chart, snapshots=rows, chart_statuses=shown,
+              _render(templates, "implementation.html", part="chart", chart=chart, snapshots=rows, chart_statuses=shown,
                       status_labels={s: status_label(s) for s in shown}, **data), "",
               "## How statuses are coded", "",
-              _render("implementation.html", part="coding"), "",
-              _render("implementation.html", part="vocabulary",
+              _render(templates, "implementation.html", part="coding"), "",
+              _render(templates, "implementation.html", part="vocabulary",
                       vocabulary=[(s, STATUS_LABELS[s], f"{lvl} ({LEVELS[lvl]})" if lvl is not None else
                                    "the last one reached", _MEANINGS[s]) for s, lvl in STATUSES.items()]), ""]
     return "\n".join(parts)
@@ -172,24 +162,24 @@ def _for_clause(edition: Edition, clause: Clause, linker: Linker) -> list[Commit
     return [commitment_view(edition, c, linker) for c in commitments_for(edition, clause.ref)]
 
 
-def clause_section(edition: Edition) -> Callable[[Clause, Linker], str]:
+def clause_section(edition: Edition, templates: Templates | None = None) -> Callable[[Clause, Linker], str]:
     """A ``RenderContext`` clause section: the clause's commitments, current status and history."""
     def section(clause: Clause, linker: Linker) -> str:
         views = _for_clause(edition, clause, linker)
         if not views:
             return ""
-        return "## Implementation\n\n" + _render("clause_section.html", commitments=views,
+        return "## Implementation\n\n" + _render(templates, "clause_section.html", commitments=views,
                                                   as_of_text=format_date(edition.commitments_as_of))
     return section
 
 
-def document_block(edition: Edition) -> Callable[[Clause, Linker], str]:
+def document_block(edition: Edition, templates: Templates | None = None) -> Callable[[Clause, Linker], str]:
     """A ``RenderContext`` block section: the same, folded, inside the clause on its document page."""
     def block(clause: Clause, linker: Linker) -> str:
         views = _for_clause(edition, clause, linker)
         if not views:
             return ""
-        return _render("document_block.html", commitments=views, as_of=edition.commitments_as_of,
+        return _render(templates, "document_block.html", commitments=views, as_of=edition.commitments_as_of,
                        as_of_text=format_date(edition.commitments_as_of))
     return block
 
@@ -201,18 +191,18 @@ class _Moved:
     status_label: str
 
 
-def event_commitments(edition: Edition, event: Event, linker: Linker) -> str:
+def event_commitments(edition: Edition, event: Event, linker: Linker, templates: Templates | None = None) -> str:
     """On the timeline, below an event: the commitments whose status entries rest on it."""
     moved = [_Moved(c.summary, linker.to_source(IMPLEMENTATION_PAGE, commitment_anchor(c)), STATUS_LABELS[entry.status])
              for c in _ordered(edition) for entry in c.statuses if event.id in entry.events]
-    return _render("event_links.html", moved=moved) if moved else ""
+    return _render(templates, "event_links.html", moved=moved) if moved else ""
 
 
-def print_section(edition: Edition, address: str = "") -> str:
+def print_section(edition: Edition, address: str = "", templates: Templates | None = None) -> str:
     """The print edition's table of every commitment (links point at the page's own clauses)."""
     if not edition.commitments:
         return ""
     linker = Linker("print.md", False)
     data = _page_data(edition, linker)
-    return _render("print.html", address=address, **data)
+    return _render(templates, "print.html", address=address, **data)
 

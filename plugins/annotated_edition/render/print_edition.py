@@ -120,5 +120,5 @@ def render_print_page(context: RenderContext, title: str, site_url: str = "") ->
     numbers = {e.note.slug: e for e in endnotes}
     documents = [Markup(_document_section(context, d, numbers, site_url)) for d in context.edition.documents.values()]
     return context.templates.render("print/page.md", title=title, site_url=site_url, documents=documents,
-                                    commitments=Markup(print_section(context.edition, site_url)),
+                                    commitments=Markup(print_section(context.edition, site_url, context.templates)),
                                     endnotes=[Markup(_endnote_item(context, e)) for e in endnotes])

@@ -100,7 +100,7 @@ def _sections(edition: Edition, info: EditionInfo, options: SiteOptions,
     sections = {"timeline": events_section(edition, templates),
                 "cite": cite_section(edition, info, options.directory_urls, templates)}
     if edition.commitments:
-        sections["implementation"] = commitments_clause_section(edition)
+        sections["implementation"] = commitments_clause_section(edition, templates)
     if options.guide_page:
         sections["contribute"] = add_note_section(options.guide_page, templates)
     return sections
@@ -123,7 +123,7 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
     context = RenderContext(edition, LinkGraph(edition.crossrefs), directory_urls=options.directory_urls,
                             edit_url=options.edit_url, decorators=(mention_decorator(mentions, templates),),
                             sections=MappingProxyType(_sections(edition, info, options, templates)),
-                            block_sections=(commitments_block(edition),) if edition.commitments else (),
+                            block_sections=(commitments_block(edition, templates),) if edition.commitments else (),
                             templates=templates)
     files: list[GeneratedFile] = []
     data_source = {GLOSSARY_PAGE: options.entities_file, TIMELINE_PAGE: options.timeline_file}
@@ -147,7 +147,8 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
     if edition.commitments or IMPLEMENTATION_PAGE in options.nav_pages:
         # A nav that names the page gets it even before anything is tracked (it says so).
         tracker = options.sources_dir / options.commitments_file if options.sources_dir else None
-        files.append(GeneratedFile(IMPLEMENTATION_PAGE, render_implementation_page(edition, options.directory_urls),
+        files.append(GeneratedFile(IMPLEMENTATION_PAGE, render_implementation_page(edition, options.directory_urls,
+                                                                              context.templates),
                                    listing=True, edit_source=tracker))
     files += [GeneratedFile(path, (ASSETS_DIR / name).read_bytes()) for path, name in STYLESHEETS + SCRIPTS]
     if options.print_edition:

@@ -33,10 +33,10 @@ class EventView:
     commitments: Markup = Markup("")  # the commitments the event moved (templates/commitments/)
 
 
-def _view(edition: Edition, event: Event, linker: Linker, href: str = "") -> EventView:
+def _view(edition: Edition, event: Event, linker: Linker, templates: Templates, href: str = "") -> EventView:
     concerns = tuple({"href": linker.to(ref), "label": ref_label(edition, ref)} for ref in event.concerns)
     return EventView(event, event_anchor(event), format_date(event.date), concerns, href,
-                     Markup(event_commitments(edition, event, linker)))
+                     Markup(event_commitments(edition, event, linker, templates)))
 
 
 def render_timeline_page(edition: Edition, directory_urls: bool, templates: Templates | None = None) -> str:
@@ -44,10 +44,11 @@ def render_timeline_page(edition: Edition, directory_urls: bool, templates: Temp
     linker = Linker(TIMELINE_PAGE, directory_urls)
     events = sorted_events(edition.events)
     highlights = [(d.date, f"{d.short_title}, {format_date(d.date)}") for d in edition.documents.values()]
-    years = [{"year": year, "events": [_view(edition, event, linker) for event in in_year]}
+    chosen = templates or package_templates()
+    years = [{"year": year, "events": [_view(edition, event, linker, chosen) for event in in_year]}
              for year, in_year in groupby(events, key=lambda e: date_sort_key(e.date)[0])]
     svg = Markup(timeline_svg(events, highlights)) if events else Markup("")
-    return (templates or package_templates()).render("timeline.md", years=years, svg=svg)
+    return chosen.render("timeline.md", years=years, svg=svg)
 
 
 def events_section(edition: Edition, templates: Templates | None = None):  # type: ignore[no-untyped-def]
