@@ -60,6 +60,7 @@ from ..package_files import ASSETS_DIR as _ASSETS
 _STYLESHEET = "assets/annotated-edition/edition.css"
 _GUIDE_PAGE = "contributing.md"
 _PRINT_STYLESHEET = "assets/annotated-edition/print.css"
+_READER_SCRIPT = "assets/annotated-edition/reader.js"  # linked by theme/main.html
 TIMINGS_ENV = "ANNOTATED_EDITION_TIMINGS"
 
 
@@ -206,6 +207,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.generated_count = len(pages)
         files.append(File.generated(config, _STYLESHEET, content=(_ASSETS / "edition.css").read_bytes()))
         files.append(File.generated(config, _PRINT_STYLESHEET, content=(_ASSETS / "print.css").read_bytes()))
+        files.append(File.generated(config, _READER_SCRIPT, content=(_ASSETS / "reader.js").read_bytes()))
         for shipped in self.shipped:
             files.append(File.generated(config, shipped.site_path, content=shipped.source.read_bytes()))
         if self.config.print_edition:
