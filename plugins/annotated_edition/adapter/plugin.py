@@ -25,6 +25,7 @@ import json
 import os
 import posixpath
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -48,7 +49,8 @@ from .knowledge import KnowledgeAdapter
 from ..render.note_warnings import sanitizer_warnings
 from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
 from ..render.print_edition import PRINT_PAGE, render_print_page
-from .theme_fixes import drop_dangling_toc_label, name_search_dialog
+from .theme_fixes import drop_checkbox_autocomplete, drop_dangling_toc_label, name_search_dialog, \
+    relative_not_found_page
 from ..render.catalogue import render_documents_page
 from ..timing import PhaseClock
 
@@ -281,6 +283,10 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in (PRINT_PAGE, _GUIDE_PAGE):
+            # Out of the readers' search: the print page repeats every page at once (and would
+            # answer every query first), the guide is for contributors.
+            page.meta.setdefault("search", {"exclude": True})
         if NEWEST_NOTES_MARKER in markdown and self.edition is not None:
             with self.clock.phase("render"):
                 markdown = markdown.replace(NEWEST_NOTES_MARKER,
@@ -292,7 +298,15 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         with self.clock.phase("render"):
             self.knowledge.on_post_page(output, page)
-            return drop_dangling_toc_label(name_search_dialog(output))
+            return drop_checkbox_autocomplete(drop_dangling_toc_label(name_search_dialog(output)))
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The theme's 404 page is not a page of the site: repair it here, and make it read
+        from disk (see ``relative_not_found_page``)."""
+        if template_name != "404.html":
+            return output_content
+        fixed = drop_checkbox_autocomplete(name_search_dialog(output_content))
+        return relative_not_found_page(fixed, urlsplit(config.site_url or "/").path or "/")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Last of all: write the timings file, if one is asked for."""

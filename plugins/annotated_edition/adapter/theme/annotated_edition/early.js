@@ -10,7 +10,8 @@
   "use strict";
   var root = document.documentElement;
   var scope = (document.currentScript && document.currentScript.getAttribute("data-scope")) || "";
-  var key = "annotated-edition.view@" + new URL(scope || ".", location).pathname;
+  // One setting per site, wherever its pages lie: the key holds the site root's path.
+  var key = "annotated-edition.view@" + new URL((scope || ".").replace(/\/?$/, "/"), location).pathname;
 
   /* Storage can be missing or refuse access (some browsers on file://, private modes): every
      store is tried in turn, and window.name, which lives as long as the tab, is the last. */
