@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from pathlib import Path
 
 import bibtexparser
@@ -227,23 +228,33 @@ def _count(haystack: str, needle: str) -> int:
     return sum(1 for i in range(len(haystack)) if haystack.startswith(needle, i))
 
 
+def export_page_path(collection_id: str, source: str) -> str:
+    """The site path of an exported link: absolute when site_url is set, else relative to data/."""
+    site_root = collection_id.rsplit("data/annotations.jsonld", 1)[0]
+    if site_root.startswith(("http://", "https://")) and source.startswith(site_root):
+        return source[len(site_root):]
+    return posixpath.normpath(posixpath.join("data", source))
+
+
 def test_every_text_quote_selector_matches_once_in_the_rendered_page(built_site: Build) -> None:
-    annotations = _export(built_site, "annotations.jsonld")["first"]["items"]
+    collection = _export(built_site, "annotations.jsonld")
+    annotations = collection["first"]["items"]
     quoted = 0
     for annotation in annotations:
         target = annotation["target"]
-        page_path = posixpath.normpath(posixpath.join("data", target["source"]))
+        page_path = export_page_path(collection["id"], target["source"])
         page = built_site.html(page_path)
         fragment = target["selector"][0]
         assert fragment["type"] == "FragmentSelector" and page.find(id=fragment["value"]) is not None
         for selector in target["selector"][1:]:
             quoted += 1
             text, ranges = _statement_text(page)
-            whole = selector["prefix"] + selector["exact"] + selector["suffix"]
+            # The selector keeps the page's own whitespace (line breaks); this reading collapses it.
+            whole = re.sub(r"\s+", " ", selector["prefix"] + selector["exact"] + selector["suffix"])
             assert _count(text, whole) == 1, selector
-            start = text.index(whole) + len(selector["prefix"])
+            start = text.index(whole) + len(re.sub(r"\s+", " ", selector["prefix"]))
             clause_start, clause_end = ranges[fragment["value"]]
-            assert clause_start <= start and start + len(selector["exact"]) <= clause_end
+            assert clause_start <= start and start + len(re.sub(r"\s+", " ", selector["exact"])) <= clause_end
     assert quoted == len([n for n in EDITION.notes if n.quote])
 
 
