@@ -59,6 +59,15 @@ _BASE_SCRIPT = ('<script>/* Served by a host for a missing page at any depth: re
                 '{{var b=document.createElement("base");b.href=p;document.head.prepend(b)}}}})({path})</script>')
 
 
+# The theme's settings (a JSON script) name the site's root and the search worker as paths from
+# the server's root, which a browser reading from disk would look for at the file system's root.
+_CONFIG_FROM_DISK = ('<script>/* Opened from disk: the theme\'s settings point at this folder, the '
+                     'site\'s root. */if(location.protocol==="file:"){var c=document.getElementById("__config"),'
+                     's=JSON.parse(c.textContent),r=new URL(".",location).href;'
+                     's.search=r+s.search.slice(s.base.length);s.base=r;c.textContent=JSON.stringify(s)}</script>')
+_CONFIG_END = re.compile(r'(<script id="__config" type="application/json">.*?</script>)', re.S)
+
+
 def relative_not_found_page(page_html: str, root_path: str) -> str:
     """The 404 page with paths relative to the site root instead of root-absolute.
 
@@ -66,7 +75,9 @@ def relative_not_found_page(page_html: str, root_path: str) -> str:
     host serves it for a missing page at any depth; opened from disk, such paths point at the
     file system's root and the page shows unstyled. Here the paths are relative to the site root
     (where 404.html lies), and a small script at the top of ``<head>`` adds ``<base href>`` =
-    the root path when a host serves the page under it, so both cases find the files.
+    the root path when a host serves the page under it, so both cases find the files. The
+    theme's settings keep their server paths and are pointed at the site's folder when the page
+    is read from disk.
     """
     if not root_path.startswith("/"):
         return page_html
@@ -74,4 +85,5 @@ def relative_not_found_page(page_html: str, root_path: str) -> str:
     rooted = re.compile(_ROOTED + re.escape(root) + r'([^"]*)"')
     page_html = rooted.sub(lambda m: f'{m.group(1)}{m.group(2) or "./"}"', page_html)
     script = _BASE_SCRIPT.format(path=json.dumps(root).replace("<", "\\u003c"))
+    page_html = _CONFIG_END.sub(lambda m: m.group(1) + _CONFIG_FROM_DISK, page_html, count=1)
     return re.sub(r"<head>", lambda _: "<head>" + script, page_html, count=1)
