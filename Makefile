@@ -13,7 +13,7 @@ EDITION_NAME ?= singapore-2018-annotated
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install vendor site serve test offline check note clean links bench
+.PHONY: install vendor site serve test offline check note clean links bench lighthouse
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,13 @@ offline: $(STAMP) $(NODE_STAMP)
 # The JSON report goes to test-artifacts/bench.json. See docs/benchmarks.md.
 bench: $(STAMP) $(NODE_STAMP)
 	$(PY) scripts/bench.py --output test-artifacts/bench.json
+
+# Lighthouse (mobile) on the statement page, a clause page and the home page, beside a bare
+# Material site built and served in the same run; the table is printed, the JSON goes to
+# test-artifacts/lighthouse/. LIGHTHOUSE_ARGS="--check" fails on a missed target (scores depend
+# on the machine, so CI runs it without); "--gzip" serves compressed, as GitHub Pages does.
+lighthouse: site
+	CHROME_PATH="$${CHROME_PATH:-$$(scripts/find-chromium)}" $(PY) scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 clean:
 	rm -rf site dist test-artifacts

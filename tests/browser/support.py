@@ -30,6 +30,7 @@ PAGE_TYPES = {
     "panmunjom-point": "panmunjom-2018/article-3.4.html",
     "print": "print.html",
     "not-found": "404.html",
+    "tags": "tags.html",
 }
 
 

@@ -52,6 +52,7 @@ from ..render.print_edition import PRINT_PAGE, render_print_page
 from .theme_fixes import drop_checkbox_autocomplete, drop_dangling_toc_label, name_search_dialog, \
     relative_not_found_page
 from ..render.catalogue import render_documents_page
+from ..render.tags import TAGS_PAGE, render_tag_index
 from ..timing import PhaseClock
 
 __all__ = ["AnnotatedEditionPlugin"]
@@ -194,6 +195,8 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         pages = generated_pages(context)
         if self.config.documents_page:
             pages[self.config.documents_page] = render_documents_page(context, self.config.documents_page)
+        if any(note.tags for note in self.edition.notes):
+            pages[TAGS_PAGE] = render_tag_index(context)
         sidecar_uris: dict[str, str] = {}  # one per document, not one per page (relpath is slow)
         for src_uri, markdown in pages.items():
             existing = files.get_file_from_path(src_uri)
