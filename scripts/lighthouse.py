@@ -59,8 +59,9 @@ CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disab
 
 
 # ---------------------------------------------------------------------------------------------
-# The bare Material site: the theme with the same settings as the edition's (no web fonts,
-# offline plugin, search, light and dark palettes), a few pages of plain prose in our words.
+# The bare Material site: the theme with the same settings as the edition's (no web fonts, file
+# URLs, search, light and dark palettes), a few pages of plain prose in our words. Not the
+# offline plugin: it would add a render-blocking script from a CDN, which fails here.
 
 _BARE_CONFIG = """\
 site_name: Bare Material
@@ -81,7 +82,6 @@ extra:
   generator: false
 plugins:
   - search
-  - offline
 nav:
   - Home: index.md
   - A text: text.md

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 EDITION = load_edition(edition_config_for(ROOT))
 # Pages about how the edition is made: out of the readers' search (with the print edition).
-NOT_FOR_SEARCH = {"print.html", "architecture.html", "benchmarks.html", "security.html", "data-formats.html",
+NOT_FOR_SEARCH = {"print.html", "tags.html", "architecture.html", "benchmarks.html", "security.html", "data-formats.html",
                   "contributing.html"}
 _INDEX_REQUESTS = "search/search_index"
 

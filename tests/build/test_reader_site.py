@@ -18,7 +18,7 @@ from conftest import ROOT, Build
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ENGINEERING = ["data-formats.html", "architecture.html", "security.html", "benchmarks.html", "contributing.html"]
-OUT_OF_SEARCH = {"print.html", *ENGINEERING}
+OUT_OF_SEARCH = {"print.html", "tags.html", *ENGINEERING}
 
 
 def _pages(site: Path) -> list[Path]:

@@ -3,7 +3,8 @@
 ``plugin.py`` calls one method per event, so the plugin itself stays a thin list of hooks:
 
 - ``on_config``: work out the edition's title, editors, version and date; add the template
-  folder whose ``main.html`` puts citation ``<meta>`` tags in ``<head>``, and the stylesheet.
+  folder whose ``main.html`` puts citation ``<meta>`` tags in ``<head>`` (the stylesheet,
+  ``assets/knowledge.css``, is shipped by plugin.py inside the site's one stylesheet).
 - ``on_files`` (before the pages render): add the mention links and the clause sections to
   the render context; add the glossary, entity, timeline and data pages, and placeholders for
   the files of ``data/`` so MkDocs knows them and checks the data page's links to them.
@@ -36,7 +37,6 @@ from ..render.glossary import GLOSSARY_PAGE
 from ..render.knowledge import NAV_PAGES, Knowledge, document_page_urls, export_files, export_paths, head_meta_for, \
     install, knowledge_pages
 from ..model import Edition
-from ..package_files import ASSETS_DIR
 from ..render.pages import RenderContext
 from ..exports.rendered_text import extract_rendered_text
 from ..sources.schema_check import fast_check, load_schema
@@ -47,7 +47,6 @@ __all__ = ["KnowledgeAdapter"]
 log = get_plugin_logger(__name__)
 
 _THEME_OVERRIDES = Path(__file__).parent / "theme"
-_STYLESHEET = "assets/annotated-edition/knowledge.css"
 _HEAD_KEY = "annotated_edition_head"
 
 
@@ -95,8 +94,6 @@ class KnowledgeAdapter:
         )
         if str(_THEME_OVERRIDES) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(_THEME_OVERRIDES))
-        if _STYLESHEET not in config.extra_css:
-            config.extra_css.append(_STYLESHEET)
 
     def on_files(self, files: Files, config: MkDocsConfig, context: RenderContext, sources_dir: Path,
                  options: EditionPluginConfig) -> None:
@@ -117,8 +114,6 @@ class KnowledgeAdapter:
         for path in export_paths():
             self.data_files[path] = File.generated(config, path, content="")
             files.append(self.data_files[path])
-        files.append(File.generated(config, _STYLESHEET,
-                                    content=(ASSETS_DIR / "knowledge.css").read_bytes()))
 
     def on_page_context(self, page: Page) -> None:
         if self.knowledge is None:

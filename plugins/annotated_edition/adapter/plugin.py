@@ -61,8 +61,10 @@ log = get_plugin_logger(__name__)
 
 from ..package_files import ASSETS_DIR as _ASSETS
 _STYLESHEET = "assets/annotated-edition/edition.css"
+# The site gets one stylesheet made of these, in this order: each stylesheet is render-blocking,
+# and on a phone every extra request delays the first paint (see docs/benchmarks.md, Lighthouse).
+_STYLESHEET_PARTS = ("edition.css", "print.css", "knowledge.css")
 _GUIDE_PAGE = "contributing.md"
-_PRINT_STYLESHEET = "assets/annotated-edition/print.css"
 _READER_SCRIPT = "assets/annotated-edition/reader.js"  # linked by theme/main.html
 TIMINGS_ENV = "ANNOTATED_EDITION_TIMINGS"
 
@@ -106,8 +108,6 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                 config.markdown_extensions.append(extension)
         if _STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, _STYLESHEET)
-        if _PRINT_STYLESHEET not in config.extra_css:
-            config.extra_css.insert(1, _PRINT_STYLESHEET)
         self._ship_worker_shim(config)
         if not self.config.documents:
             raise PluginError("annotated-edition: the option 'documents' is empty; list the IDs of the edition's "
@@ -210,8 +210,8 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             file.edit_uri = sidecar_uris[document.id] if document is not None else None
             files.append(file)
         self.generated_count = len(pages)
-        files.append(File.generated(config, _STYLESHEET, content=(_ASSETS / "edition.css").read_bytes()))
-        files.append(File.generated(config, _PRINT_STYLESHEET, content=(_ASSETS / "print.css").read_bytes()))
+        stylesheet = b"\n".join((_ASSETS / part).read_bytes() for part in _STYLESHEET_PARTS)
+        files.append(File.generated(config, _STYLESHEET, content=stylesheet))
         files.append(File.generated(config, _READER_SCRIPT, content=(_ASSETS / "reader.js").read_bytes()))
         for shipped in self.shipped:
             files.append(File.generated(config, shipped.site_path, content=shipped.source.read_bytes()))
@@ -286,9 +286,10 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri in (PRINT_PAGE, _GUIDE_PAGE):
+        if page.file.src_uri in (PRINT_PAGE, _GUIDE_PAGE, TAGS_PAGE):
             # Out of the readers' search: the print page repeats every page at once (and would
-            # answer every query first), the guide is for contributors.
+            # answer every query first), the tag index repeats note titles (and its headings
+            # would outrank the notes), the guide is for contributors.
             page.meta.setdefault("search", {"exclude": True})
         if NEWEST_NOTES_MARKER in markdown and self.edition is not None:
             with self.clock.phase("render"):

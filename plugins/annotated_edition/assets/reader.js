@@ -28,7 +28,7 @@
 
   function applyView(value) {
     var plain = value === "plain";
-    root.classList.toggle("ae-plain", plain);
+    if (root.classList.contains("ae-plain") !== plain) root.classList.toggle("ae-plain", plain);
     document.querySelectorAll("[data-ae-view]").forEach(function (button) {
       button.setAttribute("aria-pressed", String(button.getAttribute("data-ae-view") === value));
     });
@@ -38,12 +38,13 @@
     if (plain) document.querySelectorAll(".ae-popover:popover-open").forEach(function (p) { p.hidePopover(); });
   }
 
+  // On load nothing is written to the page unless the reader chose plain text (the <head>
+  // script already set the class; the buttons' state and the Tab order follow it here).
   function setUpView() {
     var controls = document.querySelectorAll(".ae-view");
     if (!controls.length) return;
-    applyView(view.read());
+    if (view.read() === "plain") applyView("plain");
     controls.forEach(function (control) {
-      control.hidden = false;
       control.addEventListener("click", function (event) {
         var button = event.target.closest("[data-ae-view]");
         if (!button) return;
