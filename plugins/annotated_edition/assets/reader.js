@@ -88,7 +88,9 @@
     if (event.newState === "open") {
       if (!popover.hasAttribute("tabindex")) popover.setAttribute("tabindex", "-1");
       popover.addEventListener("keydown", trapTab);
-      popover.focus({ preventScroll: true });
+      // The event comes a moment after the opening key: a Tab pressed meanwhile already moved
+      // focus inside (the browser puts an open popover next in the focus order), keep it there.
+      if (!popover.contains(document.activeElement)) popover.focus({ preventScroll: true });
     } else {
       popover.removeEventListener("keydown", trapTab);
       var marker = markerOf(popover);
