@@ -5,6 +5,12 @@ text, for anchoring, is those blocks' text in page order, each with its whitespa
 single spaces, joined by one space. Labels, permalinks, note markers (which hold no text) and
 popovers are not part of it. It is read from the rendered HTML itself, so a selector is
 computed against exactly what the page shows.
+
+Anchoring libraries (``@apache-annotator/dom``, Hypothesis) match a selector against the DOM's
+text nodes as they are, where a line break of the HTML source is a "\n", not a space. So the
+selector is found and made unique in the collapsed text, then its three parts are copied from
+the clause's raw text, whitespace as the page has it: "June 12, 2018\nSentosa Island", not
+"June 12, 2018 Sentosa Island". Both readings then find it once.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-__all__ = ["RenderedText", "extract_rendered_text", "normalize", "find_all", "quote_selector"]
+__all__ = ["RenderedText", "extract_rendered_text", "normalize", "find_all", "quote_selector", "raw_slice"]
 
 _TEXT_CLASSES = {"ae-clause__text", "ae-clause__summary"}
 
@@ -36,6 +42,37 @@ class RenderedText:
     text: str = ""
     clauses: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Each clause's range in ``text``."""
+    raw: dict[str, str] = field(default_factory=dict)
+    """Each clause's text as the page's text nodes hold it (whitespace not collapsed)."""
+
+
+def _raw_positions(raw: str) -> list[int]:
+    """For each character of ``normalize(raw)``, and one past its end, the matching index in
+    ``raw``; a collapsed space maps to the start of the whitespace run it stands for."""
+    positions: list[int] = []
+    index = 0
+    length = len(raw)
+    while index < length and raw[index].isspace():
+        index += 1
+    while index < length:
+        if raw[index].isspace():
+            run = index
+            while index < length and raw[index].isspace():
+                index += 1
+            positions.append(run)
+            if index == length:
+                return positions  # the last entry, one past the end: where trailing whitespace begins
+        else:
+            positions.append(index)
+            index += 1
+    positions.append(index)
+    return positions
+
+
+def raw_slice(raw: str, low: int, high: int) -> str:
+    """The part of ``raw`` that collapses to ``normalize(raw)[low:high]``."""
+    positions = _raw_positions(raw)
+    return raw[positions[low]:positions[high]]
 
 
 class _ClauseTextParser(HTMLParser):
@@ -44,7 +81,7 @@ class _ClauseTextParser(HTMLParser):
         self.clause: str | None = None
         self.depth = 0          # open <div>s inside the text block being read; 0 = not reading
         self.buffer: list[str] = []
-        self.blocks: list[tuple[str, str]] = []
+        self.blocks: list[tuple[str, str]] = []   # (clause, raw text)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
@@ -63,7 +100,7 @@ class _ClauseTextParser(HTMLParser):
         if tag == "div" and self.depth:
             self.depth -= 1
             if not self.depth and self.clause:
-                self.blocks.append((self.clause, normalize("".join(self.buffer))))
+                self.blocks.append((self.clause, "".join(self.buffer)))
                 self.clause = None
 
     def handle_data(self, data: str) -> None:
@@ -79,10 +116,12 @@ def extract_rendered_text(html: str) -> RenderedText:
     rendered = RenderedText()
     parts: list[str] = []
     position = 0
-    for clause, text in parser.blocks:
+    for clause, raw in parser.blocks:
+        text = normalize(raw)
         if parts:
             position += 1
         rendered.clauses[clause] = (position, position + len(text))
+        rendered.raw[clause] = raw
         parts.append(text)
         position += len(text)
     rendered.text = " ".join(parts)
@@ -94,7 +133,8 @@ def quote_selector(rendered: RenderedText, clause_id: str, clause_text: str, quo
     """A TextQuoteSelector for the occurrence of ``quote`` at ``span_start`` in a clause.
 
     The prefix and suffix are taken from the clause's own text where they suffice, and grow
-    until the whole selector matches exactly once in the page's text.
+    until the whole selector matches exactly once in the page's text. When they stay inside the
+    clause, all three parts are then copied from its raw text (see the module's docstring).
     """
     if clause_id not in rendered.clauses:
         raise ValueError(f"clause '{clause_id}' is not on the rendered page")
@@ -115,5 +155,10 @@ def quote_selector(rendered: RenderedText, clause_id: str, clause_text: str, quo
         high = min(end, stop + width) if within_clause else min(len(text), stop + width)
         prefix, suffix = text[low:start], text[stop:high]
         if len(find_all(text, prefix + exact + suffix)) == 1 or (low == 0 and high == len(text)):
+            raw = rendered.raw.get(clause_id)
+            if raw is not None and begin <= low and high <= end:
+                prefix = raw_slice(raw, low - begin, start - begin)
+                exact = raw_slice(raw, start - begin, stop - begin)
+                suffix = raw_slice(raw, stop - begin, high - begin)
             return {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix}
         width += 16
