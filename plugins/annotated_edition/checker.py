@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .citation_check import citation_warnings
 from .diagnostics import Diagnostic
 from .edition import EditionConfig, check_edition, link_graph
 from .note_safety import sanitizer_warnings
@@ -86,6 +87,7 @@ def run_check(config: EditionConfig, paths: Sequence[Path] = ()) -> CheckReport:
     edition, diagnostics = check_edition(config)
     if edition is not None:
         diagnostics.extend(sanitizer_warnings(RenderContext(edition, link_graph(edition))))
+        diagnostics.extend(citation_warnings(edition.notes))
     chosen, hidden = select_diagnostics(diagnostics.sorted(), paths)
     return CheckReport(
         root=config.root,

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from .anchoring import find_quote
+from .citation_check import record_citation_errors
 from .diagnostics import Diagnostics
 from .drift import drift_hint
 from .model import Author, Clause, Note, Ref
@@ -105,6 +106,7 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
         found.error(path, body_line, 1, "note has no body", "Write the commentary below the closing '---'.")
     if not validate(data, "note", path, found):
         return None
+    record_citation_errors(path, body, body_line, data["sources"], found)
     target = Ref.parse(data["target"])
     line, column = data.at("target")
     clause = lookup(target) if target.clause else None

@@ -34,6 +34,7 @@ from mkdocs.structure.pages import Page
 
 from .config import EditionPluginConfig
 from .contribute import add_note_section
+from .citation_check import citation_warnings
 from .diagnostics import Diagnostics
 from .edit_links import edit_url, normalize_url
 from .edition import EditionConfig, check_edition, link_graph
@@ -234,7 +235,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
 
     def _warn_about_sanitized_notes(self, context: RenderContext) -> None:
         """Anything the sanitizer removed from a note is a warning, so ``--strict`` refuses it."""
-        for warning in sanitizer_warnings(context).items:
+        for warning in sanitizer_warnings(context).items + citation_warnings(context.edition.notes).items:
             log.warning(warning.format(self.root))
 
     def _add_contributing_guide(self, files: Files, config: MkDocsConfig, docs_dir: Path) -> None:

@@ -17,7 +17,8 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from .fragments import esc, md_heading_text, ref_label, render_authors, render_sources
+from .citation_html import render_note_sources
+from .fragments import esc, md_heading_text, ref_label, render_authors
 from .inline import Insertion
 from .links import INVERSE_LABELS, LABELS
 from .model import Clause, CrossRef, Document, Note, Ref
@@ -148,7 +149,7 @@ def _endnote_item(context: RenderContext, endnote: Endnote) -> str:
             f'<time datetime="{esc(note.date)}">{esc(note.date)}</time></p>\n'
             f'<div class="ae-endnote__body">\n{_note_html_here(context, note)}\n</div>\n'
             f'<div class="ae-note__sources">\n<p class="ae-note__sources-title">Sources</p>\n'
-            f'{render_sources(note.sources)}\n</div>\n</li>')
+            f'{render_note_sources(note)}\n</div>\n</li>')
 
 
 def render_print_page(context: RenderContext, title: str, site_url: str = "") -> str:

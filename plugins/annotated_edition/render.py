@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .fragments import esc, md_heading_text, note_meta, ref_label, render_link_lists, render_sources
+from .citation_html import link_citations, prepare_body, render_note_sources
+from .fragments import esc, md_heading_text, note_meta, ref_label, render_link_lists
 from .inline import Decoration, Insertion, render_inline
 from .links import LinkGraph
 from .model import Clause, Document, Edition, Note, Ref
@@ -45,8 +46,9 @@ class RenderContext:
     def note_html(self, note: Note) -> str:
         """Each note body is converted (and sanitized) once per build, however many pages show it."""
         if note.slug not in self._note_html:
-            rendered = render_note_body_checked(note.body, note.anchor)
-            self._note_html[note.slug] = rendered.html
+            prepared = prepare_body(note.body)  # [@key] citations: see citation_html.py
+            rendered = render_note_body_checked(prepared.body, note.anchor)
+            self._note_html[note.slug] = link_citations(rendered.html, prepared, note)
             self._note_removals[note.slug] = rendered.removed
         return self._note_html[note.slug]
 
@@ -207,7 +209,7 @@ def _note_section(context: RenderContext, note: Note) -> str:
         "",
         f'<article class="ae-note" data-note="{esc(note.slug)}">\n{note_meta(note, context.edit_url(str(note.path)))}\n'
         f'{quote}<div class="ae-note__body">\n{context.note_html(note)}\n</div>\n{tags}'
-        f'<div class="ae-note__sources">\n<p class="ae-note__sources-title">Sources</p>\n{render_sources(note.sources)}\n</div>\n'
+        f'<div class="ae-note__sources">\n<p class="ae-note__sources-title">Sources</p>\n{render_note_sources(note)}\n</div>\n'
         f"</article>",
         "",
     ])
