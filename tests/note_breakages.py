@@ -26,12 +26,13 @@ authors:
   - name: Test Author
 date: 2026-01-15
 sources:
-  - title: Joint Statement
+  - id: joint-statement
+    title: Joint Statement
     publisher: The White House
     date: 2018-06-12
 tags: [peace-regime]
 ---
-The body of the note.
+The body of the note [@joint-statement].
 """
 
 
@@ -98,9 +99,15 @@ BREAKAGES: list[Breakage] = [
     Breakage("duplicate_slug", _duplicate_slug,
              TWIN_REL, 1, 1, "duplicate note slug 'checker-fixture'",
              ["Slugs are unique"]),
-    Breakage("non_utf8", _non_utf8, NOTE_REL, 14, 5, "file is not valid UTF-8 (byte 0xff)", ["UTF-8"]),
-    Breakage("empty_body", lambda p: _replace(p, "The body of the note.\n", ""),
-             NOTE_REL, 14, 1, "note has no body", ["Write the commentary"]),
+    Breakage("non_utf8", _non_utf8, NOTE_REL, 15, 5, "file is not valid UTF-8 (byte 0xff)", ["UTF-8"]),
+    Breakage("empty_body", lambda p: _replace(p, "The body of the note [@joint-statement].\n", ""),
+             NOTE_REL, 15, 1, "note has no body", ["Write the commentary"]),
+    # A citation key that names no source of the note: located at the "[@" in the body.
+    Breakage("unknown_citation_key", lambda p: _replace(p, "[@joint-statement]", "[@joint-statment]"),
+             NOTE_REL, 15, 22, "unknown citation key 'joint-statment'",
+             ["Did you mean: joint-statement?", "this note's: joint-statement"]),
+    Breakage("source_without_id", lambda p: _replace(p, "  - id: joint-statement\n    title:", "  - title:"),
+             NOTE_REL, 9, 5, "missing required field 'id'", ["schema rule: note.schema.json"]),
 ]
 
 
