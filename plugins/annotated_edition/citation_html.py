@@ -2,9 +2,11 @@
 and each entry of that list links back to the places that cite it.
 
 The body goes through Markdown and the sanitizer with each citation replaced by a placeholder
-(two private-use characters around its index), which neither touches; the placeholders are then
-replaced by markup built here from the note's own data. So the sanitizer never has to allow
-our classes, and a contributor cannot forge a citation link by typing HTML.
+(two private-use characters around a digest of the body and the citation's index), which
+neither touches; the placeholders are then replaced by markup built here from the note's own
+data. So the sanitizer never has to allow our classes, and a contributor can forge a citation
+neither by typing HTML nor by typing a placeholder: it would have to contain the digest of the
+very body it is typed in.
 
 Ids are scoped by the note's anchor, like its footnotes: ``note-<slug>-cite-3`` is the third
 citation in the body, ``note-<slug>-src-<key>`` the source list entry.
@@ -12,6 +14,7 @@ citation in the body, ``note-<slug>-src-<key>`` the source list entry.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -22,7 +25,6 @@ from .note_citations import Citation, find_citations, source_numbers
 __all__ = ["PreparedBody", "prepare_body", "link_citations", "render_note_sources", "cite_id", "source_id"]
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
-_PLACEHOLDER = re.compile(f"{_OPEN}([0-9]+){_CLOSE}")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,11 @@ class PreparedBody:
 
     body: str
     citations: tuple[Citation, ...]
+    nonce: str = ""
+
+    @property
+    def placeholder(self) -> re.Pattern[str]:
+        return re.compile(f"{_OPEN}{self.nonce}-([0-9]+){_CLOSE}")
 
 
 def cite_id(note: Note, index: int) -> str:
@@ -47,14 +54,15 @@ def prepare_body(body: str) -> PreparedBody:
     citations = find_citations(body)
     if not citations:
         return PreparedBody(body, ())
+    nonce = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]  # deterministic: builds stay reproducible
     parts: list[str] = []
     position = 0
     for index, citation in enumerate(citations):
         parts.append(body[position:citation.start])
-        parts.append(f"{_OPEN}{index}{_CLOSE}")
+        parts.append(f"{_OPEN}{nonce}-{index}{_CLOSE}")
         position = citation.end
     parts.append(body[position:])
-    return PreparedBody("".join(parts), tuple(citations))
+    return PreparedBody("".join(parts), tuple(citations), nonce)
 
 
 def link_citations(html: str, prepared: PreparedBody, note: Note) -> str:
@@ -74,7 +82,9 @@ def link_citations(html: str, prepared: PreparedBody, note: Note) -> str:
         return (f'<sup class="ae-cite" id="{esc(cite_id(note, index + 1))}">'
                 f'<a href="#{esc(source_id(note, key))}" title="{esc(source.title)}" '
                 f'aria-label="Source {number}">[{number}]</a></sup>')
-    return _PLACEHOLDER.sub(replace, html)
+    if not prepared.citations:
+        return html
+    return prepared.placeholder.sub(replace, html)
 
 
 def _backlinks(note: Note, key: str, citations: list[Citation]) -> str:

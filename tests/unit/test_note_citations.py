@@ -203,3 +203,29 @@ def test_check_ignores_a_citation_written_as_code(project: Path) -> None:
           "The body of the note [@joint-statement]. Write `[@nothing]` or \\[@nothing] to show the syntax.")
     code, output = _check(project)
     assert code == 0, output
+
+
+def test_a_typed_placeholder_is_not_a_citation() -> None:
+    typed = "\ue0000\ue001 and \ue000abc-0\ue001 stay as typed; [@one] is cited."
+    note = _note(typed, _SOURCES)
+    soup = _render(note)
+    assert [c.get_text() for c in soup.select("sup.ae-cite")] == ["[1]"]
+    assert "\ue0000\ue001" in soup.get_text() and "\ue000abc-0\ue001" in soup.get_text()
+
+
+_fragments = st.sampled_from(["[@one]", "[@two]", "`", "``", "\\", "<!--", "-->", "\n", "\n\n", "```\n", "~~~\n",
+                              "    ", "*", "_", "[", "]", "(x)", "# ", "- ", "> ", "text ", "@", "&amp;"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_fragments, max_size=25))
+def test_the_renderer_shows_exactly_the_citations_the_checker_found(parts: list[str]) -> None:
+    """Whatever Markdown makes of the text around them, every citation the finder reports is
+    rendered as one numbered link, and nothing else is."""
+    body = "".join(parts) or "x"
+    note = _note(body, _SOURCES)
+    prepared = prepare_body(body)
+    html = link_citations(render_note_body_checked(prepared.body, note.anchor).html, prepared, note)
+    soup = BeautifulSoup(html, "html.parser")
+    assert len(soup.select("sup.ae-cite")) == len(find_citations(body))
+    assert "\ue000" not in html and "\ue001" not in html
