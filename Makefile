@@ -13,7 +13,7 @@ EDITION_NAME ?= singapore-2018-annotated
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install vendor site serve test offline check note clean links bench
+.PHONY: install vendor site serve test offline portable check note clean links bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,14 @@ offline: $(STAMP) $(NODE_STAMP)
 		$(MKDOCS) build --strict -d $(OFFLINE_SITE)
 	$(PY) scripts/check_links.py --offline $(OFFLINE_SITE)
 	$(PY) scripts/make-offline --site $(OFFLINE_SITE) --name $(EDITION_NAME)
+
+# The whole edition as plain files that build with no plugin (MkDocs, ProperDocs or Zensical):
+# dist/portable/mkdocs.yml and dist/portable/docs/. Build it with
+# `cd dist/portable && zensical build` (or `mkdocs build`). See README, "Other engines".
+PORTABLE_DIR := dist/portable
+portable: $(STAMP) $(NODE_STAMP)
+	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)}" \
+		$(PY) -m annotated_edition.tools.portable --out $(PORTABLE_DIR)
 
 # Build synthetic corpora at 1x, 10x and 100x with and without the plugin; print the table.
 # The JSON report goes to test-artifacts/bench.json. See docs/benchmarks.md.

@@ -136,23 +136,9 @@ def write_bare_project(project: Path, bare: Path) -> None:
 
 # --- the checker ------------------------------------------------------------------------------
 
-# What `make check` runs until the contributor tooling's own command exists.
-_CHECK_FALLBACK = """
-import sys
-from pathlib import Path
-from annotated_edition.edition import EditionConfig, check_edition
-root = Path(sys.argv[1])
-edition, diagnostics = check_edition(EditionConfig(root, documents=tuple(sys.argv[2].split(","))))
-print(diagnostics.format(root) or "ok")
-sys.exit(1 if diagnostics else 0)
-"""
-
-
 def check_command(project: Path, documents: list[str]) -> list[str]:
-    import importlib.util
-    if importlib.util.find_spec("annotated_edition.__main__") is not None:
-        return [sys.executable, "-m", "annotated_edition", "check"]
-    return [sys.executable, "-c", _CHECK_FALLBACK, str(project), ",".join(documents)]
+    """The command-line checker, as `make check` runs it (``documents`` come from mkdocs.yml)."""
+    return [sys.executable, "-m", "annotated_edition", "check"]
 
 
 # --- one corpus size ------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 """Check a built site's links: `python scripts/check_links.py [site]` (default: site/).
 
 Prints what was checked and every broken or unsafe link; exits 1 if there is any.
-See plugins/annotated_edition/link_check.py for the rules.
+See plugins/annotated_edition/tools/link_check.py for the rules.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from annotated_edition.link_check import check_site
+from annotated_edition.tools.link_check import check_site
 
 
 def main() -> int:

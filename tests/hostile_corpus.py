@@ -23,8 +23,9 @@ from pathlib import Path
 
 import yaml
 
-from annotated_edition.anchoring import find_quote
-from annotated_edition.edition import EditionConfig, load_edition
+from annotated_edition import edition_config_for
+from annotated_edition.sources.anchoring import find_quote
+from annotated_edition.sources.edition import load_edition
 
 __all__ = ["Vector", "BODY", "FRONT_MATTER", "REJECTED", "build_hostile_project", "note_path",
            "HOSTILE_DOCUMENT", "EVIL_HOST"]
@@ -202,7 +203,7 @@ REJECTED: list[Vector] = [
 
 def _clause_quotes(project: Path) -> dict[str, str]:
     """For each clause, the shortest run of its opening words that occurs in it exactly once."""
-    edition = load_edition(EditionConfig(project))
+    edition = load_edition(edition_config_for(project))
     quotes = {}
     for clause in edition.documents[HOSTILE_DOCUMENT].clauses:
         words = clause.text.split(" ")

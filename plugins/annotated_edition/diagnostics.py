@@ -57,10 +57,6 @@ class Diagnostics:
         """Something the build fixed up or left out; ``mkdocs build --strict`` still fails on it."""
         self.items.append(Diagnostic(path, line, column, message, hint, severity="warning"))
 
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [item for item in self.items if item.severity == "error"]
-
     def extend(self, other: "Diagnostics") -> None:
         self.items.extend(other.items)
 

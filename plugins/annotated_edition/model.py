@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 __all__ = [
     "Ref", "Author", "SourceRef", "Signatory", "Clause", "TextLink", "Document", "Note",
-    "CrossRef", "Entity", "Event", "Mention", "Edition",
+    "CrossRef", "Entity", "Event", "Mention", "StatusEntry", "Commitment", "Edition",
 ]
 
 
@@ -88,7 +90,7 @@ class TextLink:
     target: Ref
 
 
-@dataclass
+@dataclass(frozen=True)
 class Document:
     id: str
     title: str
@@ -96,39 +98,39 @@ class Document:
     date: str
     place: str
     language: str
-    parties: list[str]
-    signatories: list[Signatory]
+    parties: tuple[str, ...]
+    signatories: tuple[Signatory, ...]
     source: SourceRef
     licence: str
-    clauses: list[Clause]
+    clauses: tuple[Clause, ...]
     sidecar: Path
     text: str | None = None
     text_path: Path | None = None
-    editorial_notes: dict[str, str] = field(default_factory=dict)
-    text_links: list[TextLink] = field(default_factory=list)
-    # Position of each clause by ID, built on first use: lookups stay O(1) in long documents.
-    _positions: tuple[list[Clause], int, dict[str, int]] | None = field(
-        default=None, init=False, repr=False, compare=False)
+    editorial_notes: Mapping[str, str] = field(default_factory=dict)
+    text_links: tuple[TextLink, ...] = ()
+    # Position of each clause by ID (the first of duplicates wins), computed once: lookups stay
+    # O(1) in long documents, and the data never changes after construction.
+    _positions: Mapping[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name in ("parties", "signatories", "clauses", "text_links"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        positions: dict[str, int] = {}
+        for position, clause in enumerate(self.clauses):
+            positions.setdefault(clause.id, position)
+        object.__setattr__(self, "_positions", MappingProxyType(positions))
+        object.__setattr__(self, "editorial_notes", MappingProxyType(dict(self.editorial_notes)))
 
     @property
     def has_text(self) -> bool:
         return self.text is not None
 
-    def _position(self, clause_id: str) -> int | None:
-        index = self._positions
-        if index is None or index[0] is not self.clauses or index[1] != len(self.clauses):
-            positions: dict[str, int] = {}
-            for position, clause in enumerate(self.clauses):
-                positions.setdefault(clause.id, position)
-            index = self._positions = (self.clauses, len(self.clauses), positions)
-        return index[2].get(clause_id)
-
     def clause(self, clause_id: str) -> Clause | None:
-        position = self._position(clause_id)
+        position = self._positions.get(clause_id)
         return self.clauses[position] if position is not None else None
 
     def neighbours(self, clause_id: str) -> tuple[Clause | None, Clause | None]:
-        index = self._position(clause_id)
+        index = self._positions.get(clause_id)
         if index is None:
             raise ValueError(f"no clause '{clause_id}' in document '{self.id}'")
         previous = self.clauses[index - 1] if index > 0 else None
@@ -210,37 +212,86 @@ class Event:
         return {4: "year", 7: "month"}.get(len(self.date), "day")
 
 
-@dataclass
+@dataclass(frozen=True)
+class StatusEntry:
+    """Where a commitment stood from ``date`` on: ``status`` is a word of the tracker's
+    vocabulary (see commitments.py), ``level`` its Peace Accords Matrix level (for ``stalled``
+    and ``reversed``, the last level reached before), ``events`` timeline IDs it rests on."""
+
+    date: str
+    status: str
+    level: int
+    text: str
+    events: tuple[str, ...]
+    sources: tuple[SourceRef, ...]
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """One undertaking of a clause (``related`` ones were made outside the text), with its
+    dated history of statuses, oldest first; the last entry is where it stands at ``as_of``."""
+
+    id: str
+    target: Ref
+    parties: tuple[str, ...]
+    summary: str
+    statuses: tuple[StatusEntry, ...]
+    related: bool = False
+    basis: str = ""
+    quote: str = ""
+    span: tuple[int, int] | None = None
+    line: int = 1
+
+    @property
+    def current(self) -> StatusEntry:
+        return self.statuses[-1]
+
+    @property
+    def since(self) -> str:
+        """When the current status began: a later entry with the same status (a development that
+        confirms it) does not move the date."""
+        start = len(self.statuses) - 1
+        while start > 0 and self.statuses[start - 1].status == self.current.status:
+            start -= 1
+        return self.statuses[start].date
+
+
+@dataclass(frozen=True)
 class Edition:
-    """Everything loaded and validated; the renderers and exporters read only this."""
+    """Everything loaded and validated; the renderers and exporters read only this. Built once,
+    complete, by :func:`annotated_edition.sources.edition.check_edition`, and never changed."""
 
-    documents: dict[str, Document]
-    notes: list[Note]
-    crossrefs: list[CrossRef]
+    documents: Mapping[str, Document]
+    notes: tuple[Note, ...]
+    crossrefs: tuple[CrossRef, ...]
     primary: str
-    entities: list[Entity] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    # Notes grouped by target, built on first use and rebuilt if ``notes`` is replaced or grows:
-    # every page asks for its clause's notes, and a scan per page would make builds O(N²).
-    _notes_by_target: tuple[list[Note], int, dict[Ref, list[Note]]] | None = field(
-        default=None, init=False, repr=False, compare=False)
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    commitments_as_of: str = ""
+    """The last date the commitments' statuses were checked; nothing is asserted after it."""
+    # Notes grouped by target, computed at construction: every page asks for its clause's
+    # notes, and a scan per page would make builds O(N²).
+    _notes_by_target: Mapping[Ref, tuple[Note, ...]] = field(init=False, repr=False, compare=False)
 
-    def document(self, document_id: str) -> Document:
-        return self.documents[document_id]
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "documents", MappingProxyType(dict(self.documents)))
+        for name in ("notes", "crossrefs", "entities", "mentions", "events", "commitments"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        grouped: dict[Ref, list[Note]] = {}
+        for note in self.notes:
+            grouped.setdefault(note.target, []).append(note)
+        object.__setattr__(self, "_notes_by_target",
+                           MappingProxyType({ref: tuple(notes) for ref, notes in grouped.items()}))
 
     def clause(self, ref: Ref) -> Clause | None:
         document = self.documents.get(ref.document)
         return document.clause(ref.clause) if document and ref.clause else None
 
     def notes_for(self, ref: Ref) -> list[Note]:
-        index = self._notes_by_target
-        if index is None or index[0] is not self.notes or index[1] != len(self.notes):
-            grouped: dict[Ref, list[Note]] = {}
-            for note in self.notes:
-                grouped.setdefault(note.target, []).append(note)
-            index = self._notes_by_target = (self.notes, len(self.notes), grouped)
-        return list(index[2].get(ref, ()))
+        return list(self._notes_by_target.get(ref, ()))
 
     def resolves(self, ref: Ref) -> bool:
         if ref.document not in self.documents:

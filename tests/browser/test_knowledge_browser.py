@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from annotated_edition.edition import EditionConfig, load_edition
+from annotated_edition import edition_config_for
+from annotated_edition.sources.edition import load_edition
 
 from .support import ROOT, Visit, search
 
 pytestmark = pytest.mark.browser
 
-EDITION = load_edition(EditionConfig(ROOT))
+EDITION = load_edition(edition_config_for(ROOT))
 
 
 def _focus_first_mention_by_keyboard(page: Page) -> None:

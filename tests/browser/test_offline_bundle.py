@@ -9,7 +9,7 @@ from typing import Callable
 import pytest
 from playwright.sync_api import expect
 
-from annotated_edition.bundle import write_offline_bundle
+from annotated_edition.tools.bundle import write_offline_bundle
 
 from .support import Visit
 

@@ -9,14 +9,15 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from annotated_edition.edition import EditionConfig, load_edition
+from annotated_edition import edition_config_for
+from annotated_edition.sources.edition import load_edition
 from annotated_edition.model import Note
 
 from .support import ROOT, Visit, search
 
 pytestmark = pytest.mark.browser
 
-EDITION = load_edition(EditionConfig(ROOT))
+EDITION = load_edition(edition_config_for(ROOT))
 _WORD = re.compile(r"[A-Za-z]{6,}")
 
 

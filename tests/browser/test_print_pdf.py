@@ -8,16 +8,17 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from annotated_edition.edition import EditionConfig, load_edition
-from annotated_edition.print_edition import endnote_order
-from annotated_edition.render import RenderContext
-from annotated_edition.edition import link_graph
+from annotated_edition import edition_config_for
+from annotated_edition.sources.edition import load_edition
+from annotated_edition.render.print_edition import endnote_order
+from annotated_edition.render.context import RenderContext
+from annotated_edition.sources.edition import link_graph
 
-from .support import ROOT, Visit
+from .support import ROOT
 
 pytestmark = pytest.mark.browser
 
-EDITION = load_edition(EditionConfig(ROOT))
+EDITION = load_edition(edition_config_for(ROOT))
 
 
 def _squeeze(text: str) -> str:

@@ -24,11 +24,12 @@ import pytest
 from broken_inputs import CASES, BrokenInput
 from conftest import ROOT, Build, copy_project, run_mkdocs_build
 
+from annotated_edition import edition_config_for
 from annotated_edition.diagnostics import Diagnostics
-from annotated_edition.edition import EditionConfig, check_edition, load_edition
+from annotated_edition.sources.edition import check_edition, load_edition
 from annotated_edition.model import Edition
 
-REFERENCE = load_edition(EditionConfig(ROOT))
+REFERENCE = load_edition(edition_config_for(ROOT))
 
 
 @dataclass
@@ -56,7 +57,7 @@ def _prepare(base: Path, case: BrokenInput) -> tuple[Path, Edition | None, Diagn
     project = copy_project(base / case.id / case.project_name)
     case.apply(project)
     started = time.perf_counter()
-    edition, diagnostics = check_edition(EditionConfig(project))
+    edition, diagnostics = check_edition(edition_config_for(project))
     return project, edition, diagnostics, time.perf_counter() - started
 
 
@@ -112,7 +113,7 @@ def _check_statement_intact(outcome: Outcome) -> None:
 
 
 def _check_no_crossrefs(outcome: Outcome) -> None:
-    assert outcome.edition is not None and outcome.edition.crossrefs == []
+    assert outcome.edition is not None and outcome.edition.crossrefs == ()
     assert outcome.build.html("singapore-2018/point-3.html").select(".ae-clause-links a") == []
 
 
@@ -135,7 +136,7 @@ def test_bad_input_is_reported_clearly_or_handled(outcomes: dict[str, Outcome], 
             _CHECKS[check](outcome)
         return
     assert outcome.edition is None
-    named = [d for d in outcome.diagnostics.errors
+    named = [d for d in outcome.diagnostics.items if d.severity == "error"
              if d.format(outcome.project).startswith(f"{case.path}:{d.line}:{d.column}: error:")]
     assert named, outcome.diagnostics.format(outcome.project)
     explained = "\n".join(d.format(outcome.project) for d in named)
@@ -154,7 +155,7 @@ def test_bad_input_is_reported_clearly_or_handled(outcomes: dict[str, Outcome], 
 def test_huge_inputs_are_refused_before_they_are_parsed(outcomes: dict[str, Outcome]) -> None:
     """Refusal costs no more than loading the real edition: compared in the same run."""
     started = time.perf_counter()
-    check_edition(EditionConfig(outcomes["bom-note"].project))
+    check_edition(edition_config_for(outcomes["bom-note"].project))
     normal = time.perf_counter() - started
     for case_id in ("huge-note", "huge-text", "huge-sidecar", "alias-bomb"):
         assert outcomes[case_id].check_seconds < 20 * normal + 1.0, (case_id, outcomes[case_id].check_seconds, normal)

@@ -11,12 +11,13 @@ import pytest
 from conftest import ROOT, Build, copy_project, run_mkdocs_build
 from note_breakages import NOTE_REL, write_good_note
 
-from annotated_edition.edition import EditionConfig, load_edition
+from annotated_edition import edition_config_for
+from annotated_edition.sources.edition import load_edition
 from annotated_edition.model import Note
 from annotated_edition.note_citations import cited_keys, find_citations
 from annotated_edition.urls import page_source_path, page_url
 
-EDITION = load_edition(EditionConfig(ROOT))
+EDITION = load_edition(edition_config_for(ROOT))
 
 
 def _page_of(note: Note) -> str:

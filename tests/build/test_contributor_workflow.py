@@ -24,7 +24,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project
-from note_breakages import BREAKAGES, NOTE_REL, fingerprint, problem_lines, write_good_note
+from note_breakages import BREAKAGES, fingerprint, problem_lines, write_good_note
 
 EDIT_BASE = "https://github.com/annotated-edition/singapore-2018/edit/main/"
 STEPS_HEADING = "## Add a note, step by step"

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from conftest import ROOT, Build, run_mkdocs_build
 
-from annotated_edition.edition import EditionConfig, load_edition
-from annotated_edition.schema_check import SCHEMA_DIR
+from annotated_edition import edition_config_for
+from annotated_edition.sources.edition import load_edition
+from annotated_edition.sources.schema_check import SCHEMA_DIR
 
-EDITION = load_edition(EditionConfig(ROOT))
+EDITION = load_edition(edition_config_for(ROOT))
 EDIT_BASE = "https://github.com/annotated-edition/singapore-2018/edit/main/"
 
 

@@ -14,8 +14,9 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, Build, copy_project, run_mkdocs_build
 from hostile_corpus import BODY, FRONT_MATTER, HOSTILE_DOCUMENT, REJECTED, build_hostile_project
 
-from annotated_edition.edition import EditionConfig, check_edition
-from annotated_edition.link_check import check_site
+from annotated_edition import edition_config_for
+from annotated_edition.sources.edition import check_edition
+from annotated_edition.tools.link_check import check_site
 
 _DISALLOWED_IN_NOTES = "script, style, iframe, object, embed, form, input, button, svg, math, img, base, meta, link, template"
 
@@ -127,7 +128,7 @@ def test_front_matter_strings_come_out_exactly_as_typed(hostile_build: tuple[Bui
 def test_unsafe_addresses_are_refused_at_load(tmp_path: Path, vector) -> None:
     project = copy_project(tmp_path / "project")
     placed = build_hostile_project(project, [vector])
-    edition, diagnostics = check_edition(EditionConfig(project))
+    edition, diagnostics = check_edition(edition_config_for(project))
     assert edition is None
     errors = [d for d in diagnostics.items if d.path.name == f"{vector.slug}.md"]
     assert errors, diagnostics.format(project)

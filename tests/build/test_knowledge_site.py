@@ -18,13 +18,14 @@ from jsonschema import Draft202012Validator
 
 from conftest import ROOT, Build, copy_project, run_mkdocs_build
 
-from annotated_edition.edition import EditionConfig, load_edition
-from annotated_edition.fragments import ref_label
+from annotated_edition import edition_config_for
+from annotated_edition.sources.edition import load_edition
+from annotated_edition.render.fragments import ref_label
 from annotated_edition.model import Ref
-from annotated_edition.schema_check import load_schema
-from annotated_edition.timeline import date_sort_key
+from annotated_edition.sources.schema_check import load_schema
+from annotated_edition.sources.timeline import date_sort_key
 
-EDITION = load_edition(EditionConfig(ROOT))
+EDITION = load_edition(edition_config_for(ROOT))
 CSL_SCHEMA = json.loads((ROOT / "tests" / "schemas" / "csl-data.schema.json").read_text(encoding="utf-8"))
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
@@ -357,6 +358,8 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = copy_project(tmp_path_factory.mktemp("knowledge") / "project")
     (project / "source_texts" / "entities.yml").write_text(FIXTURE_ENTITIES, encoding="utf-8")
     (project / "source_texts" / "timeline.yml").write_text(FIXTURE_TIMELINE, encoding="utf-8")
+    # The tracker rests on the real timeline's events; this fixture's small timeline has none of them.
+    (project / "source_texts" / "commitments.yml").unlink()
     sidecar = project / "source_texts" / "panmunjom-2018.yml"
     text = sidecar.read_text(encoding="utf-8")
     start = text.index("  - id: article-1\n")

@@ -14,10 +14,11 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, Build, run_mkdocs_build
 
-from annotated_edition.edition import EditionConfig, load_edition
-from annotated_edition.offline import SHIM_SCRIPT, is_remote_url
+from annotated_edition import edition_config_for
+from annotated_edition.sources.edition import load_edition
+from annotated_edition.adapter.offline import SHIM_SCRIPT, is_remote_url
 
-EDITION = load_edition(EditionConfig(ROOT))
+EDITION = load_edition(edition_config_for(ROOT))
 
 # Every attribute through which a page makes the browser fetch something by itself.
 _FETCHING = [("script", "src"), ("img", "src"), ("img", "srcset"), ("iframe", "src"), ("source", "src"),

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from conftest import ROOT, Build
 
-from annotated_edition.edition import EditionConfig, load_edition
+from annotated_edition import edition_config_for
+from annotated_edition.sources.edition import load_edition
 
-EDITION = load_edition(EditionConfig(ROOT))
+EDITION = load_edition(edition_config_for(ROOT))
 SINGAPORE = EDITION.documents["singapore-2018"]
 
 

@@ -22,8 +22,8 @@ import pytest
 
 from conftest import ROOT, Build, copy_project, run_mkdocs_build
 
-from annotated_edition.bundle import write_offline_bundle
-from annotated_edition.link_check import check_site
+from annotated_edition.tools.bundle import write_offline_bundle
+from annotated_edition.tools.link_check import check_site
 
 EPOCH = 1_781_049_600  # 2026-06-10 00:00:00 UTC
 SITE_URL = "https://edition.example/singapore-2018/"

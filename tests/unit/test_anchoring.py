@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotated_edition.anchoring import AnchorProblem, ClauseSpec, Span, anchor_clauses, find_quote
+from annotated_edition.sources.anchoring import AnchorProblem, ClauseSpec, Span, anchor_clauses, find_quote
 
 TEXT = "Title line\nAlpha opens here. Beta follows.\n\nGamma ends it."
 

@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT, copy_project
 from note_breakages import BREAKAGES, DIAGNOSTIC, NOTE_REL, Breakage, fingerprint, problem_lines, write_good_note
 
-from annotated_edition.cli import main
+from annotated_edition.tools.cli import main
 
 
 def run_check(project: Path, *paths: str) -> tuple[int, str]:
@@ -125,7 +125,7 @@ def test_the_real_corpus_passes_the_check() -> None:
 
 def test_check_never_imports_mkdocs(fixture_project: Path) -> None:
     """Checking is the engine alone: no site is built, and MkDocs is not even loaded."""
-    code = ("import sys; from annotated_edition.cli import main; rc = main(['check']); "
+    code = ("import sys; from annotated_edition.tools.cli import main; rc = main(['check']); "
             "assert not any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules), 'mkdocs imported'; "
             "sys.exit(rc)")
     result = subprocess.run([sys.executable, "-c", code], cwd=fixture_project, capture_output=True,

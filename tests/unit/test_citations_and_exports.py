@@ -16,18 +16,19 @@ from jsonschema import Draft202012Validator
 
 from conftest import ROOT
 
-from annotated_edition.citations import Citation, bibtex, cite, csl_json, head_meta, plain_text
-from annotated_edition.edition import EditionConfig, load_edition
-from annotated_edition.edition_info import EditionInfo, edition_date
-from annotated_edition.exports import annotations_jsonld, dumps, edition_json
+from annotated_edition import edition_config_for
+from annotated_edition.exports.citations import Citation, bibtex, cite, csl_json, head_meta, plain_text
+from annotated_edition.sources.edition import load_edition
+from annotated_edition.exports.edition_info import EditionInfo, edition_date
+from annotated_edition.exports.data import annotations_jsonld, dumps, edition_json
 from annotated_edition.model import Ref
-from annotated_edition.note_html import render_note_body
-from annotated_edition.render import render_clause_text
-from annotated_edition.rendered_text import RenderedText, extract_rendered_text, find_all, quote_selector
-from annotated_edition.schema_check import load_schema
+from annotated_edition.notes.markdown import render_note_body
+from annotated_edition.render.pages import render_clause_text
+from annotated_edition.exports.rendered_text import RenderedText, extract_rendered_text, find_all, quote_selector
+from annotated_edition.sources.schema_check import load_schema
 
 CSL_SCHEMA = json.loads((ROOT / "tests" / "schemas" / "csl-data.schema.json").read_text(encoding="utf-8"))
-EDITION = load_edition(EditionConfig(ROOT))
+EDITION = load_edition(edition_config_for(ROOT))
 INFO = EditionInfo(title="An Edition & Co.", editors=("Ed One", "Ed Two"), version="1.2.3", date="2026-11-28",
                    base_url="https://example.org/edition/")
 

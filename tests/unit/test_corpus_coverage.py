@@ -17,11 +17,12 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
-from annotated_edition.edition import EditionConfig, load_edition
+from annotated_edition import edition_config_for
+from annotated_edition.sources.edition import load_edition
 from annotated_edition.model import Note
 from annotated_edition.note_citations import cited_keys, find_citations
 
-EDITION = load_edition(EditionConfig(root=ROOT))
+EDITION = load_edition(edition_config_for(ROOT))
 SINGAPORE_CLAUSES = ["title", "intro-1", "intro-2", "intro-3", "point-1", "point-2", "point-3", "point-4",
                      "closing-1", "closing-2", "signatures"]
 MIN_NOTES_PER_SINGAPORE_CLAUSE = 2

@@ -11,8 +11,9 @@ import pytest
 from conftest import copy_project
 from note_breakages import NOTE_REL, write_good_note
 
-from annotated_edition.drift import closest_wording
-from annotated_edition.edition import EditionConfig, check_edition
+from annotated_edition import edition_config_for
+from annotated_edition.sources.drift import closest_wording
+from annotated_edition.sources.edition import check_edition
 
 
 @pytest.mark.parametrize(("text", "quote", "expected"), [
@@ -40,7 +41,7 @@ def _digest(folder: Path) -> str:
 def project(tmp_path: Path) -> Path:
     project = copy_project(tmp_path / "project")
     write_good_note(project)
-    assert not check_edition(EditionConfig(project))[1]
+    assert not check_edition(edition_config_for(project))[1]
     return project
 
 
@@ -48,7 +49,7 @@ def test_a_changed_text_fails_the_note_and_suggests_the_new_wording(project: Pat
     _edit(project / "source_texts/singapore-2018.en.txt", "lasting and stable peace regime",
           "lasting and durable peace regime")
     before = _digest(project)
-    _, diagnostics = check_edition(EditionConfig(project))
+    _, diagnostics = check_edition(edition_config_for(project))
     # Every file that quotes the old wording fails (the edition's own notes and entity
     # aliases may quote it too); the scaffolded note is one of them, at its quote.
     assert all("lasting and stable peace regime" in d.path.read_text(encoding="utf-8") for d in diagnostics.items)
@@ -65,7 +66,7 @@ def test_a_changed_clause_map_names_the_clause_that_now_holds_the_quote(project:
     # the quote falls into point 1.
     _edit(project / "source_texts/singapore-2018.yml", '"The United States and the DPRK will join their efforts"',
           '"on the Korean Peninsula."')
-    _, diagnostics = check_edition(EditionConfig(project))
+    _, diagnostics = check_edition(edition_config_for(project))
     notes = [d for d in diagnostics.items if d.path == project / NOTE_REL]
     assert len(notes) == 1, diagnostics.format(project)
     assert "The exact quote is now in singapore-2018/point-1" in notes[0].hint
@@ -74,6 +75,6 @@ def test_a_changed_clause_map_names_the_clause_that_now_holds_the_quote(project:
 def test_prefix_and_suffix_that_no_longer_match_are_named(project: Path) -> None:
     _edit(project / NOTE_REL, 'quote: "lasting and stable peace regime"\n',
           'quote: "lasting and stable peace regime"\nprefix: "a durable "\n')
-    _, diagnostics = check_edition(EditionConfig(project))
+    _, diagnostics = check_edition(edition_config_for(project))
     [problem] = diagnostics.items
     assert "not with the given 'prefix'/'suffix'" in problem.hint

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotated_edition.diagnostics import Diagnostics
-from annotated_edition.entities import AliasMatcher, load_entities
+from annotated_edition.sources.entities import AliasMatcher, load_entities
 from annotated_edition.model import Clause
 
 

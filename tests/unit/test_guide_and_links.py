@@ -9,10 +9,10 @@ import pytest
 
 from conftest import ROOT
 
-from annotated_edition.edit_links import edit_url
-from annotated_edition.edition import EditionConfig
-from annotated_edition.guide import GuideLinkError, rewrite_links
-from annotated_edition.project_config import edition_config_for, read_mkdocs_yml
+from annotated_edition.adapter.edit_links import edit_url
+from annotated_edition.sources.edition import EditionConfig
+from annotated_edition.adapter.guide import GuideLinkError, rewrite_links
+from annotated_edition.tools.project_config import edition_config_for, read_mkdocs_yml
 
 REPO = "https://github.com/annotated-edition/singapore-2018"
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotated_edition.inline import Decoration, Insertion, render_inline
+from annotated_edition.render.inline import Decoration, Insertion, render_inline
 from annotated_edition.model import Ref
 from annotated_edition.urls import Linker, relative_url
 

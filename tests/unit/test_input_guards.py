@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from annotated_edition.diagnostics import Diagnostics
-from annotated_edition.input_guards import MAX_NOTE_BYTES, find_yaml_alias, reading_project
-from annotated_edition.quote_hints import describe_char, explain_quote_miss
-from annotated_edition.yaml_source import load_yaml_text, read_utf8
+from annotated_edition.sources.input_guards import MAX_NOTE_BYTES, find_yaml_alias, reading_project
+from annotated_edition.sources.quote_hints import describe_char, explain_quote_miss
+from annotated_edition.sources.yaml_source import load_yaml_text, read_utf8
 
 CLAUSE = "the DPRK commits to work toward complete denuclearization of the Korean Peninsula’s future."
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from annotated_edition.link_check import check_site
+from annotated_edition.tools.link_check import check_site
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from annotated_edition import edition_config_for
 from annotated_edition.links import LinkGraph
 from annotated_edition.model import CrossRef, Ref
 
 from conftest import ROOT
-from annotated_edition.edition import EditionConfig, link_graph, load_edition
+from annotated_edition.sources.edition import link_graph, load_edition
 
 
 def test_backlinks_are_derived_from_forward_links() -> None:
@@ -19,7 +20,7 @@ def test_backlinks_are_derived_from_forward_links() -> None:
 
 
 def test_required_links_of_the_real_edition() -> None:
-    edition = load_edition(EditionConfig(ROOT))
+    edition = load_edition(edition_config_for(ROOT))
     graph = link_graph(edition)
     out = {(str(l.source), l.type, str(l.target)) for l in edition.crossrefs}
     assert ("singapore-2018/point-3", "reaffirms", "panmunjom-2018") in out

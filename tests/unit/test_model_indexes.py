@@ -1,9 +1,9 @@
-"""Lookups by ID are indexed (a scan per page made large builds quadratic) and the indexes
-follow the data when it changes."""
+"""Lookups by ID are indexed at construction (a scan per page made large builds quadratic), and
+the model cannot change afterwards, so the indexes cannot go stale."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import FrozenInstanceError, replace
 from pathlib import Path
 
 import pytest
@@ -32,26 +32,28 @@ def test_clause_lookup_and_neighbours() -> None:
     assert [c and c.id for c in document.neighbours("c")] == ["b", None]
     with pytest.raises(ValueError):
         document.neighbours("z")
-    document.clauses.append(Clause("doc", "d", "D", summary="s"))  # the index follows
-    assert document.clause("d").label == "D"
-    document.clauses = [Clause("doc", "x", "X", summary="s")]
-    assert document.clause("a") is None and document.clause("x").label == "X"
-
-
-def test_the_first_of_duplicate_clause_ids_wins_as_before() -> None:
-    document = _document(["a", "a"])
-    document.clauses[1] = replace(document.clauses[1], label="second")
+    with pytest.raises(FrozenInstanceError):
+        document.clauses = (Clause("doc", "x", "X", summary="s"),)  # type: ignore[misc]
+    changed = replace(document, clauses=(Clause("doc", "x", "X", summary="s"),))
+    assert changed.clause("a") is None and changed.clause("x").label == "X"
     assert document.clause("a").label == "A"
 
 
-def test_notes_for_follows_the_notes_list() -> None:
+def test_the_first_of_duplicate_clause_ids_wins_as_before() -> None:
+    plain = _document(["a", "a"])
+    document = replace(plain, clauses=(plain.clauses[0], replace(plain.clauses[1], label="second")))
+    assert document.clause("a").label == "A"
+
+
+def test_notes_for_is_indexed_at_construction() -> None:
     edition = Edition(documents={"doc": _document(["a", "b"])}, notes=[_note("n1", "a")], crossrefs=[], primary="doc")
     assert [n.slug for n in edition.notes_for(Ref("doc", "a"))] == ["n1"]
     assert edition.notes_for(Ref("doc", "b")) == []
-    edition.notes.append(_note("n2", "a"))
-    edition.notes.append(_note("n3", "b"))
+    edition = replace(edition, notes=[_note("n1", "a"), _note("n2", "a"), _note("n3", "b")])
     assert [n.slug for n in edition.notes_for(Ref("doc", "a"))] == ["n1", "n2"]
-    edition.notes = [_note("n4", "b")]
+    with pytest.raises(FrozenInstanceError):
+        edition.notes = (_note("n4", "b"),)  # type: ignore[misc]
+    edition = replace(edition, notes=[_note("n4", "b")])
     assert edition.notes_for(Ref("doc", "a")) == []
     assert [n.slug for n in edition.notes_for(Ref("doc", "b"))] == ["n4"]
     edition.notes_for(Ref("doc", "b")).clear()  # callers get a copy, never the index itself

@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 from conftest import copy_project
 from note_breakages import NOTE_REL, write_good_note
 
-from annotated_edition.citation_html import link_citations, prepare_body, render_note_sources
-from annotated_edition.cli import main
+from annotated_edition.render.citation_html import link_citations, prepare_body, render_note_sources
+from annotated_edition.tools.cli import main
 from annotated_edition.model import Note, Ref, SourceRef
 from annotated_edition.note_citations import (
     citation_problems, cited_keys, find_citations, source_numbers,
 )
-from annotated_edition.note_html import render_note_body_checked
+from annotated_edition.notes.markdown import render_note_body_checked
 
 
 @pytest.mark.parametrize(("body", "keys"), [

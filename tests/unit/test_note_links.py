@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotated_edition.note_html import render_note_body
-from annotated_edition.note_links import point_fragments_to, rebase_relative_links, unresolved_fragments
+from annotated_edition.notes.markdown import render_note_body
+from annotated_edition.notes.links import point_fragments_to, rebase_relative_links, unresolved_fragments
 
 BODY = "Text.[^1] See [below](#later) and [point 2](point-2.html#text).\n\n## Later\n\nMore.\n\n[^1]: A footnote.\n"
 

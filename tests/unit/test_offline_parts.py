@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, strategies as st
 
-from annotated_edition.bundle import README_NAME, write_offline_bundle
-from annotated_edition.edition import EditionConfig, link_graph, load_edition
-from annotated_edition.offline import (SHIM_SCRIPT, OfflineAssetError, is_remote_url,
+from annotated_edition import edition_config_for
+from annotated_edition.tools.bundle import README_NAME, write_offline_bundle
+from annotated_edition.sources.edition import link_graph, load_edition
+from annotated_edition.adapter.offline import (SHIM_SCRIPT, OfflineAssetError, is_remote_url,
                                        use_local_worker_shim, worker_shim_files)
 from annotated_edition.model import Author, Note, Ref, SourceRef
-from annotated_edition.print_edition import endnote_order, render_print_page
-from annotated_edition.render import RenderContext
-from annotated_edition.theme_fixes import name_search_dialog
+from annotated_edition.render.print_edition import endnote_order, render_print_page
+from annotated_edition.render.context import RenderContext
+from annotated_edition.adapter.theme_fixes import name_search_dialog
 
 from conftest import ROOT
 
@@ -107,7 +109,7 @@ def test_bundle_refuses_an_unbuilt_site(tmp_path: Path) -> None:
 
 
 def test_endnotes_are_numbered_in_reading_order() -> None:
-    edition = load_edition(EditionConfig(ROOT))
+    edition = load_edition(edition_config_for(ROOT))
     endnotes = endnote_order(RenderContext(edition, link_graph(edition)))
     assert [e.number for e in endnotes] == list(range(1, len(edition.notes) + 1))
     assert sorted(e.note.slug for e in endnotes) == sorted(n.slug for n in edition.notes)
@@ -128,15 +130,15 @@ def _note(slug: str, clause: str, quote: str = "", span: tuple[int, int] | None 
 
 
 def test_print_page_numbers_phrase_notes_by_position_then_clause_notes() -> None:
-    edition = load_edition(EditionConfig(ROOT))
+    edition = load_edition(edition_config_for(ROOT))
     text = edition.documents["singapore-2018"].clause("point-3").text
     late, early = "Korean Peninsula", "Reaffirming"
     late_at, early_at = text.index(late), text.index(early)
-    edition.notes = [  # deliberately out of reading order
+    edition = replace(edition, notes=[  # deliberately out of reading order
         _note("whole-clause", "point-3"),
         _note("late-phrase", "point-3", late, (late_at, late_at + len(late))),
         _note("early-phrase", "point-3", early, (early_at, early_at + len(early))),
-    ]
+    ])
     page = BeautifulSoup(render_print_page(RenderContext(edition, link_graph(edition)), "Title"), "html.parser")
     refs = page.select("#print-singapore-2018--point-3 sup.ae-endnote-ref")
     assert [r.get_text() for r in refs] == ["[1]", "[2]", "[3]"]

@@ -8,7 +8,7 @@ import markdown
 from bs4 import BeautifulSoup
 
 from annotated_edition.diagnostics import Diagnostics
-from annotated_edition.preview import problems_banner
+from annotated_edition.render.preview import problems_banner
 
 
 def test_banner_lists_the_diagnostics_verbatim_and_safely(tmp_path: Path) -> None:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from annotated_edition.anchoring import AnchorProblem, ClauseSpec, anchor_clauses, find_quote
-from annotated_edition.inline import Decoration, Insertion
-from annotated_edition.render import render_clause_text
-from annotated_edition.sanitize import sanitize_html
+from annotated_edition.sources.anchoring import AnchorProblem, ClauseSpec, anchor_clauses, find_quote
+from annotated_edition.render.inline import Decoration, Insertion
+from annotated_edition.render.pages import render_clause_text
+from annotated_edition.notes.sanitize import sanitize_html
 
 # Words from a small vocabulary, so that random clause openings collide as in real treaties
 # ("The United States and the DPRK commit..." opens three clauses of the statement).
@@ -191,8 +191,18 @@ _HTML_BITS = st.sampled_from(["<p>", "</p>", "<em>", "</em>", "<a href=\"https:/
                               "<!-- c -->", "<style>p{}</style>", "<code>&lt;b&gt;</code>", "<sup id=\"note-x-1\">1</sup>"])
 
 
+# Found by this test (now and then, before the fix): the cleaner moves a table out of its
+# paragraph, a diff of the tag sequences calls that a "replace", and the table was reported as
+# removed. Pinned so the case runs on every run, whatever the random draw.
+_MOVED_TABLES = ("</a><p> <code>&lt;b&gt;</code></em><code>&lt;b&gt;</code><code>&lt;b&gt;</code>"
+                 "<table><tr><td>c</td></tr></table></p><table><tr><td>c</td></tr></table>"
+                 "<table><tr><td>c</td></tr></table><em>")
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_HTML_BITS, max_size=25).map("".join))
+@example(_MOVED_TABLES)
+@example("<p><table><tr><td>c</td></tr></table></p><table><tr><td>c</td></tr></table>")
 def test_sanitizing_is_idempotent_and_leaves_nothing_that_runs(html: str) -> None:
     once = sanitize_html(html, id_prefix="note-x-")
     twice = sanitize_html(once.html, id_prefix="note-x-")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from annotated_edition.note_html import render_note_body, render_note_body_checked
-from annotated_edition.sanitize import safe_href, sanitize_html
+from annotated_edition.notes.markdown import render_note_body, render_note_body_checked
+from annotated_edition.notes.sanitize import safe_href, sanitize_html
 
 NOTE = """A paragraph with *emphasis*, **strong words**, `code`, and a [link](https://example.org/a "Title").
 A footnote follows.[^1] Mail [the editors](mailto:editors@example.org); see [point 2](#text).
@@ -115,8 +115,8 @@ def test_front_matter_urls_become_links_only_for_the_web(url: str, expected: str
 def test_removals_are_found_by_line_in_the_note(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from annotated_edition.model import Author, Edition, Note, Ref, SourceRef
     from annotated_edition.links import LinkGraph
-    from annotated_edition.note_safety import sanitizer_warnings
-    from annotated_edition.render import RenderContext
+    from annotated_edition.render.note_warnings import sanitizer_warnings
+    from annotated_edition.render.context import RenderContext
 
     body = "Fine first line.\n\nSecond <img src=x onerror=y()> here.\n\n<script>z()</script>\n"
     note = Note(slug="bad", path=tmp_path / "bad.md", target=Ref("d", "c"), title="T", authors=(Author("A"),),

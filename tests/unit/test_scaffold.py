@@ -12,18 +12,19 @@ import yaml
 
 from conftest import copy_project
 
-from annotated_edition.checker import run_check
-from annotated_edition.cli import main
-from annotated_edition.edition import EditionConfig
+from annotated_edition import edition_config_for
+from annotated_edition.tools.checker import run_check
+from annotated_edition.tools.cli import main
+from annotated_edition.sources.edition import EditionConfig
 from annotated_edition.model import Ref
-from annotated_edition.scaffold import ScaffoldError, create_note, note_template, slug_from
+from annotated_edition.tools.scaffold import ScaffoldError, create_note, note_template, slug_from
 
 TODAY = dt.date(2026, 3, 9)
 
 
 @pytest.fixture
 def config(tmp_path: Path) -> EditionConfig:
-    return EditionConfig(copy_project(tmp_path / "project"))
+    return edition_config_for(copy_project(tmp_path / "project"))
 
 
 @pytest.mark.parametrize(("text", "slug"), [

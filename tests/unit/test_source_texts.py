@@ -7,7 +7,8 @@ import hashlib
 
 from conftest import ROOT
 
-from annotated_edition.edition import EditionConfig, load_edition
+from annotated_edition import edition_config_for
+from annotated_edition.sources.edition import load_edition
 
 RECEIVED_SHA256 = "0e7c7c42590b64f93b2dada8e9fcc4b831f5e02b763a9e91f3820571c1b5ad8a"
 SINGAPORE_IDS = ["title", "intro-1", "intro-2", "intro-3", "point-1", "point-2", "point-3", "point-4",
@@ -26,7 +27,7 @@ def test_statement_text_is_byte_identical_to_the_received_file() -> None:
 
 
 def test_real_clause_maps_have_the_designed_ids_and_cover_the_text() -> None:
-    edition = load_edition(EditionConfig(ROOT))
+    edition = load_edition(edition_config_for(ROOT))
     singapore = edition.documents["singapore-2018"]
     assert [c.id for c in singapore.clauses] == SINGAPORE_IDS
     assert [c.id for c in edition.documents["panmunjom-2018"].clauses] == PANMUNJOM_IDS
@@ -44,7 +45,7 @@ def test_real_clause_maps_have_the_designed_ids_and_cover_the_text() -> None:
 
 
 def test_panmunjom_outline_carries_no_text_only_summaries() -> None:
-    edition = load_edition(EditionConfig(ROOT))
+    edition = load_edition(edition_config_for(ROOT))
     panmunjom = edition.documents["panmunjom-2018"]
     assert panmunjom.text is None
     assert all(c.summary and c.text is None for c in panmunjom.clauses)

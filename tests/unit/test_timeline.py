@@ -10,8 +10,8 @@ import pytest
 
 from annotated_edition.diagnostics import Diagnostics
 from annotated_edition.model import Event, Ref
-from annotated_edition.timeline import format_date, load_events, sorted_events
-from annotated_edition.timeline_svg import BREAK_AFTER_YEARS, axis_segments, timeline_svg
+from annotated_edition.sources.timeline import format_date, load_events, sorted_events
+from annotated_edition.render.timeline_svg import BREAK_AFTER_YEARS, axis_segments, timeline_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

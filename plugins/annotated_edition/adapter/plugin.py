@@ -1,0 +1,403 @@
+"""The MkDocs adapter: the plugin's hooks, and nothing else. The engine does the work; each hook
+hands it what MkDocs knows at that phase and publishes what it returns.
+
+Phases (MkDocs 1.6 event order), one hook each:
+- ``on_startup``: keep this instance across ``mkdocs serve`` rebuilds.
+- ``on_config``: load and check the edition (fails the build on any problem), describe the
+  edition for citations, register stylesheets, theme overrides and Markdown extensions.
+- ``on_files``: drop note files (they are data) and publish every generated file.
+- ``on_pre_page``, ``on_page_markdown``: per-page touches (edit links, home page placeholder,
+  the preview's problems banner).
+- ``on_page_context``: a clause or document page's citation ``<meta>`` tags.
+- ``on_env``: every page's HTML exists: write the exports and check them against their schemas.
+- ``on_post_page``: repair the theme's markup where it fails accessibility checks.
+- ``on_post_build``: write the phase timings when asked (scripts/bench.py), and the portable
+  tree when asked (tools/portable.py).
+
+Under ``mkdocs serve`` a broken note does not stop the server: the same diagnostics are
+logged, the preview leaves the broken files out and shows the problems on every page.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+from importlib import metadata
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .. import __version__
+from ..diagnostics import Diagnostics
+from ..exports.data import EXPORT_FILES, EXPORT_FOLDER
+from ..exports.edition_info import EditionInfo, edition_date
+from ..exports.files import document_page_urls, export_files
+from ..exports.rendered_text import extract_rendered_text
+from ..model import Edition
+from ..package_files import SCHEMA_DIR
+from ..render.home import NEWEST_NOTES_MARKER, render_newest_notes
+from ..render.knowledge import head_meta_for
+from ..render.note_warnings import sanitizer_warnings
+from ..render.preview import PREVIEW_NOTICE, problems_banner
+from ..render.site import SCRIPTS, STYLESHEETS, GeneratedFile, Site, SiteOptions, build_site
+from ..settings import settings_from_options
+from ..sources.citation_check import citation_warnings
+from ..sources.edition import check_edition
+from ..sources.schema_check import fast_check, load_schema
+from ..timing import PhaseClock
+from .config import EditionPluginConfig
+from .edit_links import edit_url, normalize_url
+from .guide import GuideLinkError, rewrite_links
+from ..tools.portable import PORTABLE_ENV
+from ..tools.portable_config import with_front_matter
+from .portable import PortableError, write_portable_tree
+from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
+from .theme_fixes import drop_dangling_toc_label, name_search_dialog
+
+__all__ = ["AnnotatedEditionPlugin"]
+
+log = get_plugin_logger(__name__)
+
+_GUIDE_PAGE = "contributing.md"
+_THEME_OVERRIDES = Path(__file__).parent / "theme"
+_HEAD_KEY = "annotated_edition_head"
+_MARKDOWN_EXTENSIONS = ("attr_list", "toc")  # the generated pages' anchors and headings need them
+TIMINGS_ENV = "ANNOTATED_EDITION_TIMINGS"
+
+
+def _package_version() -> str:
+    try:
+        return metadata.version("annotated-edition")
+    except metadata.PackageNotFoundError:
+        return __version__
+
+
+def _nav_paths(nav: object) -> set[str]:
+    """Every page path named in a ``nav`` configuration, at any depth."""
+    if isinstance(nav, str):
+        return {nav.lstrip("/")}
+    if isinstance(nav, dict):
+        return set().union(*(_nav_paths(value) for value in nav.values())) if nav else set()
+    if isinstance(nav, list):
+        return set().union(*(_nav_paths(item) for item in nav)) if nav else set()
+    return set()
+
+
+def _relative_to_docs(path: Path, docs_dir: Path) -> str:
+    return posixpath.relpath(path.resolve().as_posix(), docs_dir.as_posix())
+
+
+class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.edition: Edition | None = None
+        self.site: Site | None = None
+        self.info: EditionInfo | None = None
+        self.root = Path.cwd()
+        self.clock = PhaseClock()
+        self.generated_count = 0
+        self.command = "build"
+        self.problems = Diagnostics()
+        self._last_previewable: Edition | None = None
+        self.shipped: list[ShippedFile] = []
+        self.data_files: dict[str, File] = {}
+        self.warned_head = False
+        self.files: Files | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so MkDocs keeps this instance across ``mkdocs serve`` rebuilds; remembers
+        whether this is a live preview, which may show an edition with problems."""
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Reset per-build state, load and check the edition, and register what pages need."""
+        self.edition, self.site, self.data_files, self.warned_head = None, None, {}, False
+        self.files = None
+        self.clock = PhaseClock()
+        self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        for extension in _MARKDOWN_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        self._register_stylesheets(config)
+        if str(_THEME_OVERRIDES) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(_THEME_OVERRIDES))
+        self._ship_worker_shim(config)
+        if not self.config.documents:
+            raise PluginError("annotated-edition: the option 'documents' is empty; list the IDs of the edition's "
+                              "documents (their sidecars are <sources_dir>/<id>.yml).")
+        with self.clock.phase("load"):
+            edition, self.problems = check_edition(settings_from_options(self.root, config.docs_dir, self.config),
+                                                   partial=True)
+        self.edition = self._previewable(edition)
+        self.info = self._edition_info(config, self.edition)
+        return config
+
+    def _register_stylesheets(self, config: MkDocsConfig) -> None:
+        # The edition's own styles come first (a site's extra_css can override them); the
+        # knowledge stylesheet last, as it always has, so pages keep their bytes.
+        (edition_css, _), (print_css, _), *later = STYLESHEETS
+        for position, path in enumerate((edition_css, print_css)):
+            if path not in config.extra_css:
+                config.extra_css.insert(position, path)
+        for path, _ in later:
+            if path not in config.extra_css:
+                config.extra_css.append(path)
+        for path, _ in SCRIPTS:
+            if path not in [str(item) for item in config.extra_javascript]:
+                config.extra_javascript.append(path)
+
+    def _previewable(self, edition: Edition | None) -> Edition:
+        """The edition to publish; with problems, a build stops and a preview keeps serving."""
+        if self.problems:
+            for line in self.problems.format(self.root).splitlines():
+                log.error(line)
+            count = len(self.problems)
+            summary = f"{count} {'problem' if count == 1 else 'problems'} in the edition's sources (listed above)"
+            if self.command != "serve":
+                raise PluginError(f"annotated-edition: {summary}")
+            # A preview keeps serving: without the broken notes, or, when a text or structure
+            # file is broken, with the last edition that loaded.
+            if edition is None or set(edition.documents) != set(self.config.documents):
+                edition = self._last_previewable
+            if edition is None:
+                raise PluginError(f"annotated-edition: {summary}")
+            log.error(f"{summary}; {PREVIEW_NOTICE}.")
+        assert edition is not None
+        self._last_previewable = edition
+        return edition
+
+    def _edition_info(self, config: MkDocsConfig, edition: Edition) -> EditionInfo:
+        editors = tuple(self.config.editors) or ((config.site_author,) if config.site_author else ())
+        return EditionInfo(
+            title=self.config.edition_title or config.site_name,
+            editors=editors,
+            version=self.config.edition_version or _package_version(),
+            date=edition_date(edition, os.environ.get("SOURCE_DATE_EPOCH")),
+            language=str(config.theme.get("language") or "en"),
+            base_url=config.site_url or "",
+            licence=config.copyright or "",
+            generator=f"annotated-edition {_package_version()}",
+        )
+
+    def _ship_worker_shim(self, config: MkDocsConfig) -> None:
+        """With Material's offline plugin on, serve its web-worker shim from inside the site."""
+        self.shipped = []
+        offline_on = any(name.split("/")[-1] == "offline" and getattr(plugin.config, "enabled", True)
+                         for name, plugin in config.plugins.items())
+        if not offline_on:
+            return
+        try:
+            self.shipped = worker_shim_files(self.root / self.config.iframe_worker)
+        except OfflineAssetError as error:
+            raise PluginError(f"annotated-edition: {error}") from None
+        config.extra["polyfills"] = use_local_worker_shim(list(config.extra.get("polyfills", [])))
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Note files are data, not pages: drop them. Then publish every generated file."""
+        assert self.edition is not None and self.info is not None
+        commentary_prefix = self.config.commentary_dir.strip("/") + "/"
+        for file in list(files):
+            if file.src_uri.startswith(commentary_prefix):
+                files.remove(file)
+        docs_dir = Path(config.docs_dir).resolve()
+        options = SiteOptions(
+            site_name=config.site_name, site_url=config.site_url or "", directory_urls=config.use_directory_urls,
+            documents_page=self.config.documents_page, print_edition=self.config.print_edition,
+            guide_page=_GUIDE_PAGE if self.config.contributing_file else None,
+            sources_dir=self.root / self.config.sources_dir, entities_file=self.config.entities_file,
+            timeline_file=self.config.timeline_file, commitments_file=self.config.commitments_file,
+            nav_pages=frozenset(_nav_paths(config.nav)),
+            edit_url=lambda path: edit_url(config.repo_url, config.edit_uri, config.edit_uri_template,
+                                           _relative_to_docs(Path(path), docs_dir)))
+        with self.clock.phase("render"):
+            self.site = build_site(self.edition, self.info, options)
+            generated = list(self.site.files)
+            generated += [GeneratedFile(shipped.site_path, shipped.source.read_bytes()) for shipped in self.shipped]
+            guide = self._contributing_guide(docs_dir)
+            if guide is not None:
+                generated.append(guide)
+            self._publish(files, config, generated, docs_dir)
+        self.generated_count = self.site.edition_pages
+        # Sanitizer removals, and sources a note lists but never cites ([@id]): warnings, so
+        # ``--strict`` refuses them.
+        context = self.site.context
+        for warning in sanitizer_warnings(context).items + citation_warnings(context.edition.notes).items:
+            # Anything the sanitizer removed from a note is a warning, so --strict refuses it.
+            log.warning(warning.format(self.root))
+        return files
+
+    def _publish(self, files: Files, config: MkDocsConfig, generated: list[GeneratedFile], docs_dir: Path) -> None:
+        """Add each generated file to the site: the one place that decides nav inclusion,
+        edit links, and refuses a hand-written file in a generated file's place."""
+        in_nav = _nav_paths(config.nav)
+        edit_uris: dict[Path, str] = {}  # one relpath per source file, not per page (relpath is slow)
+        for item in generated:
+            if files.get_file_from_path(item.path) is not None:
+                raise PluginError(f"annotated-edition: {item.path} is generated; remove docs/{item.path}.")
+            if item.content is None:  # an export, written in on_env
+                self.data_files[item.path] = File.generated(config, item.path, content="")
+                files.append(self.data_files[item.path])
+                continue
+            if not item.path.endswith(".md"):
+                files.append(File.generated(config, item.path, content=item.content))
+                continue
+            listed = item.listing and (config.nav is None or item.path in in_nav)
+            file = File.generated(config, item.path, content=item.content,
+                                  inclusion=InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV)
+            if item.edit_source is not None and item.edit_source not in edit_uris:
+                edit_uris[item.edit_source] = _relative_to_docs(item.edit_source, docs_dir)
+            file.edit_uri = edit_uris[item.edit_source] if item.edit_source is not None else None
+            files.append(file)
+
+    def _contributing_guide(self, docs_dir: Path) -> GeneratedFile | None:
+        """The repository's contributing guide as the page ``contributing.md`` (one source)."""
+        if not self.config.contributing_file:
+            return None
+        source = self.root / self.config.contributing_file
+        if not source.is_file():
+            raise PluginError(f"annotated-edition: contributing_file '{self.config.contributing_file}' not found "
+                              f"next to mkdocs.yml; create it or remove the option.")
+        docs_prefix = posixpath.relpath(docs_dir.as_posix(), self.root.resolve().as_posix()) + "/"
+        schemas = {p.name for p in SCHEMA_DIR.glob("*.schema.json")}
+
+        def resolve(path: str) -> str | None:
+            # Pages under docs/ keep their path below it; the plugin's schema files (wherever
+            # the repository keeps them) are served from the site's schemas/ folder.
+            if path.startswith(docs_prefix):
+                return path[len(docs_prefix):]
+            folder, _, name = path.rpartition("/")
+            return f"schemas/{name}" if name in schemas and folder.endswith("schemas") else None
+
+        try:
+            markdown = rewrite_links(source.read_text(encoding="utf-8"), resolve)
+        except GuideLinkError as error:
+            raise PluginError(f"annotated-edition: {self.config.contributing_file}:{error.line}: {error}") from None
+        return GeneratedFile(_GUIDE_PAGE, markdown, listing=True, edit_source=source)
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """Per page, before rendering: edit links of pages whose source lies outside
+        ``docs_dir`` contain ``docs/../``; tidy them."""
+        if page.edit_url:
+            with self.clock.phase("render"):
+                page.edit_url = normalize_url(page.edit_url)
+        return page
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Per page: fill the home page's newest-notes placeholder; in a preview with problems,
+        put the problems at the top of every page."""
+        if NEWEST_NOTES_MARKER in markdown:
+            with self.clock.phase("render"):
+                markdown = self._fill_placeholders(markdown, page.file.src_uri)
+        if self.problems:
+            markdown = problems_banner(self.problems, self.root) + markdown
+        return markdown
+
+    def _fill_placeholders(self, markdown: str, src_uri: str) -> str:
+        if NEWEST_NOTES_MARKER in markdown and self.site is not None:
+            markdown = markdown.replace(NEWEST_NOTES_MARKER, render_newest_notes(self.site.context, src_uri))
+        return markdown
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        """Per page, after rendering: a clause or document page's citation <meta> tags, which
+        the theme override (theme/main.html) writes into <head>."""
+        if self.site is not None and self.info is not None:
+            with self.clock.phase("render"):
+                meta = head_meta_for(self.site.context.edition, self.info, self.site.context.directory_urls,
+                                     page.file.src_uri)
+                if meta:
+                    page.meta[_HEAD_KEY] = meta
+        return context
+
+    @event_priority(-50)
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        """Every page's HTML exists now (static files are not written yet): write the exports
+        and check them against their schemas. Late priority, so that any plugin that edits page
+        content in on_env has done so before the rendered text is read."""
+        self.files = files
+        if self.site is None or self.info is None:
+            return env
+        with self.clock.phase("export"):
+            self._write_exports(files)
+        return env
+
+    def _write_exports(self, files: Files) -> None:
+        assert self.site is not None and self.info is not None
+        rendered = {}
+        for document_id, src_uri in document_page_urls(self.site.context.edition).items():
+            file = files.get_file_from_path(src_uri)
+            if file is None or file.page is None or file.page.content is None:
+                raise PluginError(f"annotated-edition: the page of document '{document_id}' was not rendered.")
+            rendered[document_id] = extract_rendered_text(file.page.content)
+        try:
+            contents = export_files(self.site.context.edition, self.info, self.root, self.site.context.note_html,
+                                    rendered, self.site.context.directory_urls)
+        except ValueError as error:
+            raise PluginError(f"annotated-edition: cannot export the notes: {error}") from None
+        for name, schema in EXPORT_FILES.items():
+            path = f"{EXPORT_FOLDER}/{name}"
+            data = json.loads(contents[path])
+            fast = fast_check(schema)
+            if fast is not None and fast(data):
+                continue  # valid; jsonschema (seconds on a large edition) only explains failures
+            from jsonschema import Draft202012Validator  # imported only to explain a failure
+            errors = list(Draft202012Validator(load_schema(schema)).iter_errors(data))
+            if errors:
+                first = errors[0]
+                where = "/".join(str(p) for p in first.absolute_path)
+                raise PluginError(f"annotated-edition: {path} does not follow {schema}.schema.json at '{where}': "
+                                  f"{first.message}")
+        for path, content in contents.items():
+            self.data_files[path].content_string = content
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Per finished page: repair the theme's markup, and make sure the citation tags reached
+        <head> (a custom_dir overriding main.html would silently drop them otherwise)."""
+        with self.clock.phase("render"):
+            self._check_head(output, page)
+            return drop_dangling_toc_label(name_search_dialog(output))
+
+    def _check_head(self, output: str, page: Page) -> None:
+        if self.warned_head or not page.meta.get(_HEAD_KEY):
+            return
+        if 'name="citation_title"' not in output.partition("</head>")[0]:
+            self.warned_head = True
+            log.warning(f"citation <meta> tags are missing from the <head> of {page.file.src_uri}: the theme's "
+                        "custom_dir overrides main.html; add to it: {% block extrahead %}{{ super() }}"
+                        "{{ page.meta.annotated_edition_head or '' }}{% endblock %}")
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Last of all (the exports hold their final content): write the portable tree and the
+        timings file, if they are asked for."""
+        portable = os.environ.get(PORTABLE_ENV)
+        if portable and self.site is not None and self.files is not None:
+            self._write_portable(Path(portable), config)
+        target = os.environ.get(TIMINGS_ENV)
+        if target and self.edition is not None:
+            report = {**self.clock.as_dict(), "generated_pages": self.generated_count,
+                      "notes": len(self.edition.notes)}
+            Path(target).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+    def _write_portable(self, target: Path, config: MkDocsConfig) -> None:
+        assert self.files is not None
+        name = next(key for key, plugin in config.plugins.items() if plugin is self)
+        try:
+            write_portable_tree(target, config=config, files=self.files, plugin_name=name,
+                                theme_overrides=_THEME_OVERRIDES, markdown_extensions=_MARKDOWN_EXTENSIONS,
+                                page_text=self._portable_page)
+        except PortableError as error:
+            raise PluginError(f"annotated-edition: {error}") from None
+        log.info(f"portable tree written to {target}")
+
+    def _portable_page(self, file: File, markdown: str) -> str:
+        """A page as the portable tree holds it: placeholders filled as this build filled them,
+        and the citation tags (page.meta here) as front matter for the theme override."""
+        assert self.site is not None and self.info is not None
+        markdown = self._fill_placeholders(markdown, file.src_uri)
+        meta = head_meta_for(self.site.context.edition, self.info, self.site.context.directory_urls, file.src_uri)
+        return with_front_matter(markdown, {_HEAD_KEY: meta} if meta else {})

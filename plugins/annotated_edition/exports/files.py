@@ -1,0 +1,44 @@
+"""The files of the site's ``data/`` folder: each export, and the JSON Schema it follows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from ..model import Edition, Note, Ref
+from ..package_files import SCHEMA_DIR
+from ..urls import page_source_path
+from .data import EXPORT_FILES, EXPORT_FOLDER, annotations_jsonld, dumps, edition_json
+from .edition_info import EditionInfo
+from .rendered_text import RenderedText
+
+__all__ = ["export_paths", "export_files", "document_page_urls", "published_schema"]
+
+
+def export_paths() -> list[str]:
+    """Every file published under ``data/``: each export and the schema it follows."""
+    return [f"{EXPORT_FOLDER}/{name}" for name in EXPORT_FILES] + \
+        [f"{EXPORT_FOLDER}/{published_schema(name)}" for name in EXPORT_FILES]
+
+
+def published_schema(export_name: str) -> str:
+    return export_name.split(".")[0] + ".schema.json"
+
+
+def export_files(edition: Edition, info: EditionInfo, root: Path, note_html: Callable[[Note], str],
+                 rendered: dict[str, RenderedText], directory_urls: bool) -> dict[str, str]:
+    """Path under the site → content of every file of ``data/``."""
+    files = {
+        f"{EXPORT_FOLDER}/edition.json": dumps(edition_json(edition, info, root, note_html, directory_urls)),
+        f"{EXPORT_FOLDER}/annotations.jsonld": dumps(annotations_jsonld(edition, info, rendered, note_html,
+                                                                        directory_urls)),
+    }
+    for name, schema in EXPORT_FILES.items():
+        files[f"{EXPORT_FOLDER}/{published_schema(name)}"] = (SCHEMA_DIR / f"{schema}.schema.json").read_text(
+            encoding="utf-8")
+    return files
+
+
+def document_page_urls(edition: Edition) -> dict[str, str]:
+    """Document ID → its page's source path, to find the rendered pages to anchor against."""
+    return {document_id: page_source_path(Ref(document_id)) for document_id in edition.documents}

@@ -1,0 +1,1 @@
+"""Stage 2: note bodies. Markdown to HTML, allowlist sanitizing, and links inside notes."""

@@ -1,0 +1,1 @@
+"""Stage 3: page builders. Python prepares data; Jinja2 templates (``templates/``) write markup."""

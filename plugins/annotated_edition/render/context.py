@@ -1,0 +1,59 @@
+"""What every page builder reads: the edition, its link graph, URL style, and the features a
+site has (text decorators, clause-page sections), all fixed before the first page is built."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Callable
+
+from ..links import LinkGraph
+from ..model import Clause, Edition, Note, Ref
+from ..notes.markdown import render_note_body_checked
+from ..notes.sanitize import Removal
+from ..urls import Linker, page_source_path
+from .citation_html import link_citations, prepare_body
+from .inline import Decoration
+
+__all__ = ["RenderContext", "Decorator", "ClauseSection"]
+
+# Marks ranges of a clause's text (entity mentions, say) on every page that shows it.
+Decorator = Callable[[Clause, Linker], list[Decoration]]
+# One section of a clause page (its Markdown), by name; see pages.CLAUSE_PAGE_SECTIONS.
+ClauseSection = Callable[[Clause, Linker], str]
+
+
+def _no_edit_url(path: str) -> str | None:
+    return None
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    edition: Edition
+    graph: LinkGraph
+    directory_urls: bool = False
+    edit_url: Callable[[str], str | None] = _no_edit_url
+    decorators: tuple[Decorator, ...] = ()
+    sections: Mapping[str, ClauseSection] = field(default_factory=lambda: MappingProxyType({}))
+    # Markup added inside each clause's block on its document page (e.g. its commitments).
+    block_sections: tuple[ClauseSection, ...] = ()
+    # Each note body is converted (and sanitized) once per build, however many pages show it.
+    _note_html: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _note_removals: dict[str, tuple[Removal, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    def linker(self, ref: Ref) -> Linker:
+        return Linker(page_source_path(ref), self.directory_urls)
+
+    def note_html(self, note: Note) -> str:
+        if note.slug not in self._note_html:
+            prepared = prepare_body(note.body)  # [@key] citations: see citation_html.py
+            rendered = render_note_body_checked(prepared.body, note.anchor)
+            self._note_html[note.slug] = link_citations(rendered.html, prepared, note)
+            self._note_removals[note.slug] = rendered.removed
+        return self._note_html[note.slug]
+
+    def note_removals(self, note: Note) -> tuple[Removal, ...]:
+        """What the sanitizer took out of the note's body (see :mod:`.note_warnings`)."""
+        self.note_html(note)
+        return self._note_removals[note.slug]

@@ -1,0 +1,27 @@
+"""A line on every clause page telling contributors how to add a note to that clause.
+
+It shows the exact command, with the clause's reference filled in, so nobody has to work out
+an ID, and links to the contributing guide. Registered as a ``RenderContext.clause_sections``
+hook, so the page renderers need not know about it.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from .fragments import esc
+from ..model import Clause
+from ..urls import Linker
+
+__all__ = ["add_note_section"]
+
+
+def add_note_section(guide_source: str) -> Callable[[Clause, Linker], str]:
+    """A clause-section hook; ``guide_source`` is the guide page's source path (e.g.
+    ``contributing.md``)."""
+
+    def section(clause: Clause, linker: Linker) -> str:
+        return (f'<p class="ae-contribute">Add a note to this clause: '
+                f'<code>make note TARGET={esc(str(clause.ref))}</code> '
+                f'(see <a href="{esc(linker.to_source(guide_source))}">Contributing</a>).</p>')
+    return section

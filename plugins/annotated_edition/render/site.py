@@ -1,0 +1,138 @@
+"""Every file the plugin adds to a site, from one function: the pages (documents, clauses,
+glossary, entities, timeline, data, print, documents list, contributing guide), the
+stylesheets, the schemas, and placeholders for the exports written after rendering.
+
+The adapter publishes this list as it is (one function there, ``_publish``), so the rules for
+"is this page in the navigation", "which file does Edit open" and "this page is generated" are
+written once. Nothing here knows MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from ..exports.edition_info import EditionInfo
+from ..exports.files import export_paths
+from ..links import LinkGraph
+from ..model import Edition, Ref
+from ..package_files import ASSETS_DIR, SCHEMA_DIR
+from ..urls import page_source_path
+from .catalogue import render_documents_page
+from .commitments_page import IMPLEMENTATION_PAGE, render_implementation_page
+from .commitments_page import clause_section as commitments_clause_section
+from .commitments_page import document_block as commitments_block
+from .context import ClauseSection, RenderContext
+from .contribute import add_note_section
+from .glossary import GLOSSARY_PAGE, MentionIndex, mention_decorator
+from .knowledge import NAV_PAGES, cite_section, knowledge_pages
+from .pages import generated_pages
+from .print_edition import PRINT_PAGE, render_print_page
+from .timeline_page import TIMELINE_PAGE, events_section
+
+__all__ = ["SiteOptions", "GeneratedFile", "Site", "build_site", "STYLESHEETS", "SCRIPTS"]
+
+# Stylesheets the plugin ships, as (site path, file in assets/); the adapter lists them in
+# ``extra_css`` in this order.
+STYLESHEETS: tuple[tuple[str, str], ...] = (
+    ("assets/annotated-edition/edition.css", "edition.css"),
+    ("assets/annotated-edition/print.css", "print.css"),
+    ("assets/annotated-edition/knowledge.css", "knowledge.css"),
+    ("assets/annotated-edition/commitments.css", "commitments.css"),
+)
+# Scripts the plugin ships (progressive enhancement: every page is complete without them).
+SCRIPTS: tuple[tuple[str, str], ...] = (
+    ("assets/annotated-edition/commitments.js", "commitments.js"),
+)
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What the page builders need to know about the site, from whichever generator runs them."""
+
+    site_name: str
+    site_url: str = ""
+    directory_urls: bool = False
+    documents_page: str = ""
+    print_edition: bool = True
+    guide_page: str | None = None          # the contributing guide's page, when it is published
+    sources_dir: Path | None = None        # where "Edit" on a data page leads (entities, timeline)
+    entities_file: str = "entities.yml"
+    timeline_file: str = "timeline.yml"
+    commitments_file: str = "commitments.yml"
+    nav_pages: frozenset[str] = frozenset()  # pages the site's explicit nav names
+    edit_url: Callable[[str], str | None] = lambda path: None
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """One file to add to the site.
+
+    ``content`` None means "written after every page is rendered" (the exports). ``listing``
+    pages go in the navigation when the site names them there (or has no explicit nav); every
+    other generated page stays out of it, so the nav does not grow with the corpus.
+    ``edit_source`` is the file a reader's "Edit this page" should open, or None."""
+
+    path: str
+    content: str | bytes | None
+    listing: bool = False
+    edit_source: Path | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    context: RenderContext
+    info: EditionInfo
+    mentions: MentionIndex
+    files: tuple[GeneratedFile, ...]
+    edition_pages: int  # document, clause, documents and print pages: what grows with the corpus
+
+
+def _sections(edition: Edition, info: EditionInfo, options: SiteOptions) -> dict[str, ClauseSection]:
+    sections = {"timeline": events_section(edition), "cite": cite_section(edition, info, options.directory_urls)}
+    if edition.commitments:
+        sections["implementation"] = commitments_clause_section(edition)
+    if options.guide_page:
+        sections["contribute"] = add_note_section(options.guide_page)
+    return sections
+
+
+def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Site:
+    """The render context every page shares, and every generated file, in a stable order."""
+    mentions = MentionIndex(edition)
+    context = RenderContext(edition, LinkGraph(edition.crossrefs), directory_urls=options.directory_urls,
+                            edit_url=options.edit_url, decorators=(mention_decorator(mentions),),
+                            sections=MappingProxyType(_sections(edition, info, options)),
+                            block_sections=(commitments_block(edition),) if edition.commitments else ())
+    files: list[GeneratedFile] = []
+    data_source = {GLOSSARY_PAGE: options.entities_file, TIMELINE_PAGE: options.timeline_file}
+    for path, markdown in knowledge_pages(edition, info, mentions, options.directory_urls).items():
+        data_file = data_source.get(path, options.entities_file if path.startswith("entities/") else None)
+        edit_source = options.sources_dir / data_file if options.sources_dir and data_file else None
+        files.append(GeneratedFile(path, markdown, listing=path in NAV_PAGES, edit_source=edit_source))
+    files += [GeneratedFile(path, None) for path in export_paths()]
+    pages = generated_pages(context)
+    for path, markdown in pages.items():
+        document = edition.documents[path.split("/")[0]]
+        files.append(GeneratedFile(path, markdown, listing=path == page_source_path(Ref(document.id)),
+                                   edit_source=document.sidecar))
+    if options.documents_page:
+        files.append(GeneratedFile(options.documents_page, render_documents_page(context, options.documents_page),
+                                   listing=True))
+    if edition.commitments or IMPLEMENTATION_PAGE in options.nav_pages:
+        # A nav that names the page gets it even before anything is tracked (it says so).
+        tracker = options.sources_dir / options.commitments_file if options.sources_dir else None
+        files.append(GeneratedFile(IMPLEMENTATION_PAGE, render_implementation_page(edition, options.directory_urls),
+                                   listing=True, edit_source=tracker))
+    files += [GeneratedFile(path, (ASSETS_DIR / name).read_bytes()) for path, name in STYLESHEETS + SCRIPTS]
+    if options.print_edition:
+        # Made from every file at once: no single source to edit.
+        files.append(GeneratedFile(PRINT_PAGE, render_print_page(context, options.site_name, options.site_url),
+                                   listing=True))
+    files += [GeneratedFile(f"schemas/{schema.name}", schema.read_bytes())
+              for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))]
+    edition_pages = len(pages) + bool(options.documents_page) + bool(options.print_edition) + \
+        any(file.path == IMPLEMENTATION_PAGE for file in files)
+    return Site(context, info, mentions, tuple(files), edition_pages)

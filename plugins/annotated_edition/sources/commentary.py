@@ -1,0 +1,193 @@
+"""Load commentary notes: one Markdown file per note, with YAML front matter.
+
+A note lives at ``<commentary>/<document>/<clause>/<slug>.md``. Its slug (the file name) is
+unique in the whole edition, because notes from every clause meet on the print page and in
+the exports. A ``quote`` is re-anchored on every load; when the text no longer contains it
+exactly once, loading fails and names the note (nothing is ever moved silently).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import unicodedata
+from pathlib import Path
+from typing import Callable
+
+from .anchoring import find_quote
+from ..diagnostics import Diagnostics
+from .citation_check import record_citation_errors
+from .drift import drift_hint
+from ..model import Author, Clause, Note, Ref
+from .documents import source_from
+from .input_guards import MAX_NOTE_BYTES, outside_project
+from .quote_hints import explain_quote_miss
+from .schema_check import validate
+from .yaml_source import YamlMap, load_yaml_text, read_utf8
+
+__all__ = ["load_notes", "load_note", "split_front_matter", "suggest_refs", "SLUG_PATTERN"]
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_FENCE = re.compile(r"^---[ \t]*$")
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """Split ``---``-fenced front matter from the body: (yaml, body, body's first line)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
+        return None
+    for index in range(1, len(lines)):
+        if _FENCE.match(lines[index].rstrip("\r\n")):
+            return "".join(lines[1:index]), "".join(lines[index + 1:]), index + 2
+    return None
+
+
+def suggest_refs(wrong: str, candidates: list[str], limit: int = 3) -> list[str]:
+    """The nearest valid references to a mistyped one, best first."""
+    close = difflib.get_close_matches(wrong, candidates, n=limit, cutoff=0.5)
+    if close:
+        return close
+    document = wrong.partition("/")[0]
+    return [c for c in candidates if c.startswith(document + "/")][:limit]
+
+
+def _slug_suggestion(stem: str) -> str:
+    # Accents come off rather than whole letters vanishing: "über" suggests "uber", not "ber".
+    ascii_only = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-") or "note"
+
+
+def load_note(
+    path: Path,
+    commentary_dir: Path,
+    lookup: Callable[[Ref], Clause | None],
+    all_refs: list[str],
+    diagnostics: Diagnostics,
+) -> Note | None:
+    """Load and check one note; every problem found is recorded, not just the first."""
+    found = Diagnostics()
+    note = _load_note(path, commentary_dir, lookup, all_refs, found)
+    diagnostics.extend(found)
+    return None if found else note
+
+
+def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause | None],
+               all_refs: list[str], found: Diagnostics) -> Note | None:
+    relative = path.relative_to(commentary_dir)
+    if len(relative.parts) != 3:
+        found.error(path, 1, 1, "a note must be at commentary/<document>/<clause>/<slug>.md",
+                    f"Move it into the folder of the clause it explains, e.g. commentary/{'/'.join(all_refs[:1]) or 'doc/clause'}/{path.name}.")
+        return None
+    folder_ref = Ref(relative.parts[0], relative.parts[1])
+    slug = path.stem
+    if not SLUG_PATTERN.match(slug):
+        found.error(path, 1, 1, f"note file name '{path.name}' is not a valid slug",
+                    f"Use lower-case ASCII letters, digits and hyphens, e.g. '{_slug_suggestion(slug)}.md'.")
+    text = read_utf8(path, found, max_bytes=MAX_NOTE_BYTES)
+    if text is None:
+        return None
+    if not text.strip():
+        found.error(path, 1, 1, "note file is empty", "Start from the template: make note TARGET=document/clause.")
+        return None
+    parts = split_front_matter(text)
+    if parts is None:
+        found.error(path, 1, 1, "note has no front matter",
+                    "Begin the file with a line '---', the YAML fields, and another '---'.")
+        return None
+    front_text, body, body_line = parts
+    data = load_yaml_text(front_text, path, found, line_offset=1)
+    if found:
+        return None
+    if not isinstance(data, YamlMap):
+        found.error(path, 2, 1, "front matter must be a YAML mapping of fields", "See docs/contributing.md for the fields.")
+        return None
+    if not body.strip():
+        found.error(path, body_line, 1, "note has no body", "Write the commentary below the closing '---'.")
+    if not validate(data, "note", path, found):
+        return None
+    record_citation_errors(path, body, body_line, data["sources"], found)
+    target = Ref.parse(data["target"])
+    line, column = data.at("target")
+    clause = lookup(target) if target.clause else None
+    if clause is None:
+        suggestions = suggest_refs(str(target), all_refs)
+        if str(folder_ref) in all_refs:  # the folder the note sits in is the likeliest intent
+            suggestions = [str(folder_ref)] + [s for s in suggestions if s != str(folder_ref)]
+        found.error(path, line, column, f"unknown target '{target}'",
+                    f"Did you mean: {', '.join(suggestions)}?" if suggestions else "Targets are document/clause IDs.")
+        return None
+    if target != folder_ref:
+        found.error(path, line, column, f"target '{target}' does not match the note's folder '{folder_ref}'",
+                    f"Move the file to commentary/{target}/ or set target: {folder_ref}.")
+    span = None
+    if "quote" in data:
+        clause_text = clause.display_text
+        result = find_quote(clause_text, data["quote"], data.get("prefix", ""), data.get("suffix", ""))
+        q_line, q_column = data.at("quote")
+        if result.matches == 0:
+            near_miss = explain_quote_miss(data["quote"], clause_text)
+            siblings = [c for r in all_refs if r.startswith(f"{target.document}/") and (c := lookup(Ref.parse(r)))]
+            moved = drift_hint(data["quote"], clause, siblings)
+            found.error(path, q_line, q_column, f"quote not found in clause '{target}': {data['quote']!r}",
+                        "The quote must match the clause text exactly; notes are never moved automatically.\n"
+                        + (near_miss + "\n" if near_miss else "")
+                        + (moved + "\n" if moved else "") + f"Clause text:\n{clause_text}")
+        elif result.matches > 1:
+            found.error(path, q_line, q_column,
+                        f"quote is ambiguous: it occurs {result.matches} times in clause '{target}': {data['quote']!r}",
+                        f"Add 'prefix' or 'suffix' (the words just before or after) to pick one. Clause text:\n{clause_text}")
+        span = result.span
+    return Note(
+        slug=slug,
+        path=path,
+        target=target,
+        title=data["title"].strip(),
+        authors=tuple(Author(a["name"].strip(), a.get("url", "")) for a in data["authors"]),
+        date=data["date"],
+        sources=tuple(source_from(s) for s in data["sources"]),
+        body=body,
+        tags=tuple(data.get("tags", [])),
+        quote=data.get("quote", ""),
+        prefix=data.get("prefix", ""),
+        suffix=data.get("suffix", ""),
+        span=span,
+        body_line=body_line,
+    )
+
+
+def _refuse_linked_folders(commentary_dir: Path, diagnostics: Diagnostics) -> None:
+    """Folders that are symbolic links are not searched for notes; say so instead of losing
+    the notes inside them silently (and refuse outright those that lead out of the project)."""
+    for folder, subfolders, _files in os.walk(commentary_dir):
+        for name in sorted(subfolders):
+            path = Path(folder) / name
+            if not path.is_symlink():
+                continue
+            really = outside_project(path)
+            where = f"points outside the project, to {really}" if really else f"is a symbolic link to {path.resolve()}"
+            diagnostics.error(path, 1, 1, f"the folder {where}: the notes in it are not read",
+                              "Put notes in real folders inside the project, not in linked ones.")
+
+
+def load_notes(commentary_dir: Path, lookup: Callable[[Ref], Clause | None], all_refs: list[str],
+               diagnostics: Diagnostics) -> list[Note]:
+    """Load every ``*.md`` under ``commentary_dir`` in a stable order."""
+    if not commentary_dir.is_dir():
+        return []
+    _refuse_linked_folders(commentary_dir, diagnostics)
+    notes: list[Note] = []
+    first_path_of_slug: dict[str, Path] = {}
+    for path in sorted(commentary_dir.rglob("*.md")):
+        if not path.is_file():
+            continue
+        note = load_note(path, commentary_dir, lookup, all_refs, diagnostics)
+        slug = path.stem
+        if slug in first_path_of_slug:
+            diagnostics.error(path, 1, 1, f"duplicate note slug '{slug}': also used by {first_path_of_slug[slug].relative_to(commentary_dir)}",
+                              "Slugs are unique across the edition; rename this file.")
+            continue
+        first_path_of_slug[slug] = path
+        if note is not None:
+            notes.append(note)
+    return notes

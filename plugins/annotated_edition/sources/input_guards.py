@@ -1,0 +1,96 @@
+"""Guards on the files the edition reads: inside the project, of a sane size, plain YAML.
+
+Contributors' files arrive by pull request, so the loaders treat them as hostile:
+- a note or a sidecar that is a symbolic link to somewhere outside the project (``/etc/passwd``,
+  a file in the CI runner's home) would be published; such files are refused;
+- a 5 MB file makes the Markdown converter and the YAML parser take minutes; files over a limit
+  are refused with their size, before they are parsed;
+- YAML aliases (``*name``) let a few lines stand for billions of values, which the schema check
+  and the renderers would then walk one by one; they are refused where they stand.
+
+The project root is set for the duration of one load by :func:`reading_project`, so every
+reader (ours, and loaders added later that go through ``read_utf8``) gets the same guard
+without threading the root through every signature.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from ..diagnostics import Diagnostics
+
+__all__ = ["MAX_NOTE_BYTES", "MAX_SOURCE_BYTES", "reading_project", "refuse_outside_project", "outside_project",
+           "refuse_oversized", "find_yaml_alias", "describe_size"]
+
+# A note is commentary on one clause: 256 KB is some 40,000 words, far beyond any real note,
+# and converts in well under a second. Texts and data files may be larger, but a 2 MB sidecar
+# already takes seconds to parse; anything bigger is a mistake or an attack.
+MAX_NOTE_BYTES = 256 * 1024
+MAX_SOURCE_BYTES = 2 * 1024 * 1024
+
+_project_root: ContextVar[Path | None] = ContextVar("annotated_edition_project_root", default=None)
+
+
+@contextmanager
+def reading_project(root: Path) -> Iterator[None]:
+    """While loading, files must resolve inside ``root``."""
+    token = _project_root.set(root.resolve())
+    try:
+        yield
+    finally:
+        _project_root.reset(token)
+
+
+def outside_project(path: Path) -> Path | None:
+    """Where ``path`` really is, when that is outside the project being loaded; else None."""
+    root = _project_root.get()
+    if root is None:
+        return None
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: read_bytes will say so
+        return None
+    return None if resolved.is_relative_to(root) else resolved
+
+
+def refuse_outside_project(path: Path, diagnostics: Diagnostics) -> bool:
+    """Record an error and return True when ``path`` resolves outside the project being loaded."""
+    resolved = outside_project(path)
+    if resolved is None:
+        return False
+    link = " is a symbolic link that" if path.is_symlink() or any(p.is_symlink() for p in path.parents) else ""
+    diagnostics.error(path, 1, 1, f"the file{link} points outside the project, to {resolved}",
+                      "The edition only reads files inside its own folder: copy the file in instead of "
+                      "linking to it, and keep 'text:' paths inside source_texts/.")
+    return True
+
+
+def describe_size(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+
+
+def refuse_oversized(path: Path, size: int, limit: int, diagnostics: Diagnostics) -> bool:
+    if size <= limit:
+        return False
+    diagnostics.error(path, 1, 1, f"file is too large: {describe_size(size)}, over the limit of {describe_size(limit)}",
+                      "Check that this is the file you meant to add; split a very long note into "
+                      "several notes on the clauses they discuss.")
+    return True
+
+
+def find_yaml_alias(text: str) -> yaml.Event | None:
+    """The first alias (``*name``) in ``text``, if any. Parse errors are left to the real load."""
+    if "*" not in text:  # an alias always contains one; most files have none at all
+        return None
+    try:
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(event, yaml.AliasEvent):
+                return event
+    except yaml.YAMLError:
+        return None
+    return None

@@ -1,0 +1,1 @@
+"""Command-line tools: check, new note, link check, offline bundle, portable build."""

@@ -1,0 +1,99 @@
+"""Check every text, structure file and note without building the site.
+
+This is what ``make check`` and ``python -m annotated_edition check`` run: the very loaders the
+build uses (so the two can never disagree), minus MkDocs and page rendering. Note bodies are
+converted, though, so the sanitizer's warnings (what it would remove) show here as in the
+build, where ``--strict`` fails on them. The whole edition is
+always loaded, because a note can only be checked against the clause it targets; ``paths``
+only narrows which problems are reported.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..diagnostics import Diagnostic
+from ..sources.citation_check import citation_warnings
+from ..sources.edition import EditionConfig, check_edition, link_graph
+from ..render.note_warnings import sanitizer_warnings
+from ..render.context import RenderContext
+
+__all__ = ["CheckReport", "run_check", "select_diagnostics"]
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The outcome of one check: the problems to show, and what was looked at."""
+
+    root: Path
+    problems: tuple[Diagnostic, ...]
+    hidden: int
+    """Problems outside the requested paths (not shown, not counted in the exit status)."""
+    documents: int
+    notes: int
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def format(self) -> str:
+        """Every problem as ``path:line:column: error: message`` and its indented hint."""
+        return "\n".join(problem.format(self.root) for problem in self.problems)
+
+    def summary(self) -> str:
+        looked_at = (f"{self.documents} {_plural(self.documents, 'document')} and "
+                     f"{self.notes} {_plural(self.notes, 'note')} in {self.seconds:.2f} s")
+        if self.problems:
+            files = len({p.path for p in self.problems})
+            text = (f"{len(self.problems)} {_plural(len(self.problems), 'problem')} in {files} "
+                    f"{_plural(files, 'file')} (checked {looked_at})")
+        else:
+            text = f"No problems (checked {looked_at})"
+        if self.hidden:
+            text += f"; {self.hidden} more in files not asked about"
+        return text + "."
+
+
+def _plural(count: int, noun: str) -> str:
+    return noun if count == 1 else noun + "s"
+
+
+def _is_within(path: Path, scope: Path) -> bool:
+    return path == scope or scope in path.parents
+
+
+def select_diagnostics(diagnostics: Iterable[Diagnostic], paths: Sequence[Path]) -> tuple[list[Diagnostic], int]:
+    """Split problems into those in ``paths`` (files, or folders and everything below them)
+    and the number of the others. No paths means every problem is selected."""
+    items = list(diagnostics)
+    if not paths:
+        return items, 0
+    scopes = [p.resolve() for p in paths]
+    chosen = [d for d in items if any(_is_within(d.path.resolve(), scope) for scope in scopes)]
+    return chosen, len(items) - len(chosen)
+
+
+def _count_notes(config: EditionConfig) -> int:
+    folder = config.commentary_path
+    return sum(1 for p in folder.rglob("*.md") if p.is_file()) if folder.is_dir() else 0
+
+
+def run_check(config: EditionConfig, paths: Sequence[Path] = ()) -> CheckReport:
+    started = time.perf_counter()
+    edition, diagnostics = check_edition(config)
+    if edition is not None:
+        diagnostics.extend(sanitizer_warnings(RenderContext(edition, link_graph(edition))))
+        diagnostics.extend(citation_warnings(edition.notes))
+    chosen, hidden = select_diagnostics(diagnostics.sorted(), paths)
+    return CheckReport(
+        root=config.root,
+        problems=tuple(chosen),
+        hidden=hidden,
+        documents=len(config.documents),
+        notes=_count_notes(config),
+        seconds=time.perf_counter() - started,
+    )
