@@ -22,10 +22,15 @@ __all__ = ["Citation", "CitationProblem", "find_citations", "citation_problems",
 
 # A key as a contributor may write it; anything else in ``[@…]`` is reported as unknown.
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
-# ``[@`` then anything up to the closing bracket on the same line: a typo such as ``[@CRS 1]``
-# is still a citation attempt, and must be reported rather than printed as it stands.
-_CANDIDATE = re.compile(r"\[@([^\]\n]*)\]")
+# ``[@`` then anything but brackets up to the closing bracket on the same line: a typo such as
+# ``[@CRS 1]`` is still a citation attempt, and must be reported rather than printed as it stands;
+# in ``[@[@a]`` the citation is the inner ``[@a]``.
+_CANDIDATE = re.compile(r"\[@([^\]\[\n]*)\]")
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_COMMENT_OPEN = re.compile(r"^ {0,3}<!--")
+# What a backslash escapes in Python-Markdown (its ESCAPED_CHARS); before anything else, as
+# before "<", the backslash is an ordinary character.
+_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!")
 
 
 @dataclass(frozen=True)
@@ -53,17 +58,31 @@ class CitationProblem:
 
 def _code_and_comment_spans(body: str) -> list[tuple[int, int]]:
     """Ranges of the body where ``[@…]`` is literal text: fenced code blocks, code spans and
-    HTML comments (what the author commented out is not cited)."""
+    HTML comments (what the author commented out is not cited).
+
+    Block-level constructs (fences, and comments that open a line) are found first, line by
+    line, as Markdown finds them: a backtick on the line before cannot open a code span that
+    reaches into them."""
     spans: list[tuple[int, int]] = []
     position = 0
     fence: tuple[str, int] | None = None
     fence_start = 0
-    text_chunks: list[tuple[int, int]] = []  # the stretches outside fenced blocks
+    text_chunks: list[tuple[int, int]] = []  # the stretches outside fenced blocks and comment blocks
     chunk_start = 0
+    skip_until = 0
     for line in body.splitlines(keepends=True):
         stripped = line.rstrip("\r\n")
         match = _FENCE_OPEN.match(stripped)
-        if fence is None and match:
+        if position < skip_until:
+            pass  # inside a comment block that opened on an earlier line
+        elif fence is None and _COMMENT_OPEN.match(stripped):
+            opening = position + stripped.index("<!--")
+            close = body.find("-->", opening + 4)
+            stop = len(body) if close < 0 else close + 3
+            text_chunks.append((chunk_start, position))
+            spans.append((position, stop))
+            chunk_start = skip_until = stop
+        elif fence is None and match:
             fence = (match.group(1)[0], len(match.group(1)))
             fence_start = position
             text_chunks.append((chunk_start, position))
@@ -88,7 +107,7 @@ def _inline_literal_spans(body: str, start: int, end: int) -> list[tuple[int, in
     index = start
     while index < end:
         char = body[index]
-        if char == "\\":
+        if char == "\\" and index + 1 < end and body[index + 1] in _ESCAPABLE:
             index += 2
             continue
         if body.startswith("<!--", index):

@@ -34,11 +34,17 @@ from annotated_edition.notes.markdown import render_note_body_checked
     ("Escaped \\[@a] is literal; [@b] is cited.", ["b"]),
     ("An escaped backslash \\\\[@a] leaves the citation.", ["a"]),
     ("Commented out <!-- [@a] --> and kept [@b].", ["b"]),
+    # A comment opening a line is a block, found before a backtick on the line above can pair
+    # with one inside it (an example hypothesis found: the renderer hid this citation).
+    ("`\n<!--`[@a]-->", []),
+    ("text\n<!-- [@a]\nstill a comment [@c] -->\n[@b]", ["b"]),
     ("```\n[@a]\n```\nAfter the fence [@b].", ["b"]),
     ("~~~~ python\n[@a]\n~~~\nstill fenced [@c]\n~~~~\n[@b]", ["b"]),
     ("An unclosed fence\n```\n[@a]", []),
     ("Typo [@CRS 1] is still a citation attempt.", ["CRS 1"]),
     ("Not a citation: [see @a] or [a] or @a.", []),
+    ("[@[@a] nests: the inner one counts.", ["a"]),
+    ("A backslash before '<' escapes nothing: \\<!-- [@a] --> is a comment.", []),
 ])
 def test_which_citations_are_found(body: str, keys: list[str]) -> None:
     assert [c.key for c in find_citations(body)] == keys
@@ -217,7 +223,7 @@ _fragments = st.sampled_from(["[@one]", "[@two]", "`", "``", "\\", "<!--", "-->"
                               "    ", "*", "_", "[", "]", "(x)", "# ", "- ", "> ", "text ", "@", "&amp;"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(st.lists(_fragments, max_size=25))
 def test_the_renderer_shows_exactly_the_citations_the_checker_found(parts: list[str]) -> None:
     """Whatever Markdown makes of the text around them, every citation the finder reports is
@@ -227,5 +233,7 @@ def test_the_renderer_shows_exactly_the_citations_the_checker_found(parts: list[
     prepared = prepare_body(body)
     html = link_citations(render_note_body_checked(prepared.body, note.anchor).html, prepared, note)
     soup = BeautifulSoup(html, "html.parser")
-    assert len(soup.select("sup.ae-cite")) == len(find_citations(body))
+    # Unknown or malformed keys ("[@]") are errors the checker reports; the rest must all show.
+    known = [c for c in find_citations(body) if c.key in {"one", "two"}]
+    assert len(soup.select("sup.ae-cite")) == len(known)
     assert "\ue000" not in html and "\ue001" not in html
