@@ -50,6 +50,7 @@ from ..render.preview import PREVIEW_NOTICE, problems_banner
 from ..render.site import SCRIPTS, STYLESHEET, GeneratedFile, Site, SiteOptions, build_site
 from ..render.templates import TemplateProblem, Templates
 from ..settings import settings_from_options
+from ..sources.citation_check import citation_warnings
 from ..sources.edition import check_edition
 from ..sources.schema_check import fast_check, load_schema
 from ..notes.body_links import note_link_problems
@@ -270,7 +271,10 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                 generated.append(guide)
             self._publish(files, config, generated, docs_dir)
         self.generated_count = self.site.edition_pages
-        for warning in sanitizer_warnings(self.site.context).items:
+        # Sanitizer removals, and sources a note lists but never cites ([@id]): warnings, so
+        # ``--strict`` refuses them.
+        context = self.site.context
+        for warning in sanitizer_warnings(context).items + citation_warnings(context.edition.notes).items:
             # Anything the sanitizer removed from a note is a warning, so --strict refuses it.
             log.warning(warning.format(self.root))
         self._refuse_broken_note_links(files, config)

@@ -14,6 +14,7 @@ from ..notes.edition_links import edition_link_targets
 from ..notes.markdown import render_note_body_checked
 from ..notes.sanitize import Removal
 from ..urls import Linker, page_source_path
+from .citation_html import link_citations, prepare_body
 from .inline import Decoration
 from .templates import Templates, package_templates
 
@@ -50,9 +51,10 @@ class RenderContext:
 
     def note_html(self, note: Note) -> str:
         if note.slug not in self._note_html:
-            rendered = render_note_body_checked(note.body, note.anchor,
+            prepared = prepare_body(note.body)  # [@key] citations: see citation_html.py
+            rendered = render_note_body_checked(prepared.body, note.anchor,
                                                 edition_link_targets(note, self.edition, self.directory_urls))
-            self._note_html[note.slug] = rendered.html
+            self._note_html[note.slug] = link_citations(rendered.html, prepared, note, self.templates)
             self._note_removals[note.slug] = rendered.removed
         return self._note_html[note.slug]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..diagnostics import Diagnostics
 from ..model import Note
 from ..notes.links import unresolved_fragments
+from .citation_html import render_note_sources
 from .context import RenderContext
 from ..notes.sanitize import Removal
 
@@ -51,7 +52,8 @@ def sanitizer_warnings(context: RenderContext) -> Diagnostics:
             warnings.warning(note.path, _line_of(note, removal, searched_from), 1,
                              f"removed unsafe or unsupported HTML from note '{note.slug}': {removal}",
                              SANITIZER_HINT)
-        for fragment in unresolved_fragments(context.note_html(note)):
+        # The note's source list sits beside its body wherever it is shown: citations link into it.
+        for fragment in unresolved_fragments(context.note_html(note) + render_note_sources(note, context.templates)):
             shown = fragment.removeprefix(f"#{note.anchor}-")
             warnings.warning(note.path, _line_of(note, Removal("", (f"(#{shown})", f"#{shown}")), searched_from), 1,
                              f"the link to '#{shown}' in note '{note.slug}' matches no heading or footnote of the note",

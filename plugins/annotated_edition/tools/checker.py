@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..diagnostics import Diagnostic
+from ..sources.citation_check import citation_warnings
 from ..sources.edition import EditionConfig, check_edition, link_graph
 from ..render.note_warnings import sanitizer_warnings
 from ..render.context import RenderContext
@@ -91,6 +92,7 @@ def run_check(config: EditionConfig, paths: Sequence[Path] = ()) -> CheckReport:
         diagnostics.extend(sanitizer_warnings(context))
         diagnostics.extend(note_link_problems(edition, context.note_html, site_files(config, edition),
                                               context.directory_urls))
+        diagnostics.extend(citation_warnings(edition.notes))
     chosen, hidden = select_diagnostics(diagnostics.sorted(), paths)
     return CheckReport(
         root=config.root,
