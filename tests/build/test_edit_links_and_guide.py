@@ -30,7 +30,14 @@ def test_every_page_edit_link_opens_its_source_file(built_site: Build) -> None:
         sidecar = EDIT_BASE + f"source_texts/{document.id}.yml"
         assert _edit_button(built_site, f"{document.id}/index.html") == sidecar
         for clause in document.clauses:
-            assert _edit_button(built_site, f"{document.id}/{clause.id}.html") == sidecar
+            # No page-level Edit on a clause page: the sidecar is the clause map, not what a
+            # reader means to change; each note there has its own "Edit this note".
+            page = f"{document.id}/{clause.id}.html"
+            assert _edit_button(built_site, page) is None, page
+            notes = EDITION.notes_for(clause.ref)
+            edit_notes = [a["href"] for a in built_site.html(page).select("a.ae-edit-note")]
+            assert sorted(edit_notes) == sorted(EDIT_BASE + note.path.resolve().relative_to(ROOT).as_posix()
+                                                for note in notes), page
 
 
 def test_no_edit_link_points_at_a_file_that_does_not_exist(built_site: Build) -> None:
@@ -44,8 +51,10 @@ def test_no_edit_link_points_at_a_file_that_does_not_exist(built_site: Build) ->
         assert href.startswith(EDIT_BASE), (page, href)
         assert (ROOT / href.removeprefix(EDIT_BASE)).is_file(), f"{page.name}: edit link to a missing file {href}"
         linked += 1
-    # The tag index, like the print page, is made from every note at once: no one file to edit.
-    assert linked >= len(pages) - 4, "all but special pages (404, print, tags) have an edit link"
+    # The tag index, like the print page, is made from every note at once: no one file to edit;
+    # clause pages send readers to each note's own file instead.
+    clause_pages = sum(len(document.clauses) for document in EDITION.documents.values())
+    assert linked >= len(pages) - 4 - clause_pages, "all but special pages (404, print, tags, clauses) have an edit link"
 
 
 def test_every_note_links_to_its_own_file_and_shows_its_provenance(built_site: Build) -> None:
@@ -67,7 +76,8 @@ def test_edit_links_follow_the_environment_for_a_fork(project: Path) -> None:
     build = run_mkdocs_build(project, env={"EDITION_EDIT_URI": fork})
     assert build.ok, build.output
     assert _edit_button(build, "index.html") == fork + "index.md"
-    assert _edit_button(build, "singapore-2018/point-3.html") == "https://github.com/someone/fork/edit/trunk/source_texts/singapore-2018.yml"
+    assert _edit_button(build, "singapore-2018/index.html") == "https://github.com/someone/fork/edit/trunk/source_texts/singapore-2018.yml"
+    assert _edit_button(build, "singapore-2018/point-3.html") is None
     note = build.html("singapore-2018/point-3.html").select_one("a.ae-edit-note")
     assert note["href"].startswith(fork + "commentary/singapore-2018/point-3/")
 
@@ -100,8 +110,15 @@ def test_a_guide_link_the_site_cannot_serve_fails_the_build(project: Path) -> No
     assert "CONTRIBUTING.md:" in build.output and "'Makefile' points at a file the site does not publish" in build.output
 
 
-def test_clause_pages_show_the_command_to_add_a_note(built_site: Build) -> None:
-    page = built_site.html("panmunjom-2018/article-3.4.html")
-    line = page.select_one(".ae-contribute")
-    assert line.code.get_text() == "make note TARGET=panmunjom-2018/article-3.4"
-    assert line.a["href"] == "../contributing.html"
+def test_clause_pages_end_with_one_line_to_the_guide_and_no_shell_command(built_site: Build) -> None:
+    for page_path in ("panmunjom-2018/article-3.4.html", "singapore-2018/point-3.html"):
+        page = built_site.html(page_path)
+        lines = page.select(".ae-contribute")
+        assert len(lines) == 1
+        assert lines[0].a["href"] == "../contributing.html"
+        assert lines[0].select("code") == []
+        article = page.select_one("article.md-content__inner")
+        assert "make note" not in article.get_text(), page_path
+        # The last thing in the article before previous/next.
+        blocks = [child for child in article.find_all(recursive=False) if child.name not in ("nav", "a")]
+        assert blocks[-1] is lines[0], [b.name for b in blocks[-3:]]

@@ -1,8 +1,8 @@
-"""A line on every clause page telling contributors how to add a note to that clause.
+"""One small line at the end of every clause page pointing contributors to the guide.
 
-It shows the exact command, with the clause's reference filled in, so nobody has to work out
-an ID, and links to the contributing guide. Registered as a ``RenderContext.clause_sections``
-hook, so the page renderers need not know about it.
+Reader pages carry no shell commands: the guide shows ``make note TARGET=…`` and how to find a
+clause's reference. Registered as a ``RenderContext.sections`` hook, so the page renderers
+need not know about it.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from typing import Callable
 from .citation_html import note_source_entries
 from .fragments import XrefItem, link_items
 from .inline import Decoration, Insertion, render_inline
+from .reading_order import in_reading_order
 from .context import RenderContext
 from .templates import Markup, Templates, package_templates
 from ..model import Clause, Document, Note, Ref
@@ -26,11 +27,13 @@ from ..urls import Linker, page_source_path, page_url
 __all__ = ["RenderContext", "render_document_page", "render_clause_page", "render_clause_text",
            "generated_pages", "CLAUSE_PAGE_SECTIONS"]
 
-# The sections of a clause page below its text, in the order a reader meets them. "crossrefs"
-# and "commentary" are built in; the others come from features (RenderContext.sections) and
-# are left out when a site does not have them. The order lives here, nowhere else.
-CLAUSE_PAGE_SECTIONS: tuple[str, ...] = ("crossrefs", "implementation", "timeline", "cite", "contribute",
-                                         "commentary")
+# The sections of a clause page below its text, in the order a reader meets them: what the
+# words mean first (the notes), then where else they lead, what happened, how to cite; the
+# contributors' line last. "commentary" and "crossrefs" are built in; the others come from
+# features (RenderContext.sections) and are left out when a site does not have them. The
+# order lives here, nowhere else.
+CLAUSE_PAGE_SECTIONS: tuple[str, ...] = ("commentary", "crossrefs", "implementation", "timeline", "cite",
+                                         "contribute")
 
 # A blank line ends a paragraph, whatever the line endings (CRLF texts keep their "\r").
 _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n\s*")
@@ -72,7 +75,7 @@ def _text_link_decorations(context: RenderContext, clause: Clause, linker: Linke
 
 
 def _phrase_notes(context: RenderContext, clause: Clause) -> list[Note]:
-    return [n for n in context.edition.notes_for(clause.ref) if n.span is not None]
+    return [n for n in in_reading_order(context.edition.notes_for(clause.ref)) if n.span is not None]
 
 
 def _decorated_text(context: RenderContext, clause: Clause, linker: Linker, marker_html: Callable[[int, Note], str]) -> str:
@@ -169,7 +172,7 @@ def _commentary_section(context: RenderContext, notes: list[Note]) -> str:
 def render_clause_page(context: RenderContext, document: Document, clause: Clause) -> str:
     """One clause: its text, every note in full, links both ways, previous and next."""
     linker = context.linker(clause.ref)
-    notes = context.edition.notes_for(clause.ref)
+    notes = in_reading_order(context.edition.notes_for(clause.ref))
     previous, following = document.neighbours(clause.id)
     sections: list[Markup] = []
     for name in CLAUSE_PAGE_SECTIONS:

@@ -25,6 +25,7 @@ from .inline import Insertion
 from ..links import INVERSE_LABELS, LABELS
 from ..model import Clause, CrossRef, Document, Note, Ref
 from .pages import RenderContext, render_clause_text
+from .reading_order import in_reading_order
 from .templates import Markup
 from ..notes.links import rebase_relative_links
 from ..urls import page_source_path, page_url
@@ -51,9 +52,7 @@ def endnote_order(context: RenderContext) -> list[Endnote]:
     ordered: list[Note] = []
     for document in context.edition.documents.values():
         for clause in document.clauses:
-            notes = context.edition.notes_for(clause.ref)
-            ordered += sorted((n for n in notes if n.span), key=lambda n: n.span or (0, 0))
-            ordered += [n for n in notes if not n.span]
+            ordered += in_reading_order(context.edition.notes_for(clause.ref))
     return [Endnote(number, note) for number, note in enumerate(ordered, start=1)]
 
 

@@ -126,8 +126,11 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
     pages = generated_pages(context)
     for path, markdown in pages.items():
         document = edition.documents[path.split("/")[0]]
-        files.append(GeneratedFile(path, markdown, listing=path == page_source_path(Ref(document.id)),
-                                   edit_source=document.sidecar))
+        is_document_page = path == page_source_path(Ref(document.id))
+        # A clause page has no page-level "Edit": each of its notes links its own file, and the
+        # sidecar (the clause map) is not what a reader means to change (docs/architecture.md).
+        files.append(GeneratedFile(path, markdown, listing=is_document_page,
+                                   edit_source=document.sidecar if is_document_page else None))
     if options.documents_page:
         files.append(GeneratedFile(options.documents_page, render_documents_page(context, options.documents_page),
                                    listing=True))
