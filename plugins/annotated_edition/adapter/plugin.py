@@ -44,6 +44,7 @@ from ..exports.rendered_text import extract_rendered_text
 from ..model import Edition
 from ..package_files import SCHEMA_DIR
 from ..render.home import NEWEST_NOTES_MARKER, render_newest_notes
+from ..render.document_toc import document_toc
 from ..render.knowledge import head_meta_for
 from ..render.note_warnings import sanitizer_warnings
 from ..render.preview import PREVIEW_NOTICE, problems_banner
@@ -60,6 +61,7 @@ from ..render.tags import TAGS_PAGE
 from ..timing import PhaseClock
 from .config import EditionPluginConfig
 from .edit_links import edit_url, normalize_url
+from .clause_toc import with_clauses
 from .guide import GuideLinkError, rewrite_links
 from ..tools.portable import PORTABLE_ENV
 from ..tools.portable_config import with_front_matter
@@ -379,7 +381,8 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
         """Per page, after rendering: a clause or document page's citation <meta> tags, which
-        the theme override (theme/main.html) writes into <head>."""
+        the theme override (theme/main.html) writes into <head>; a document page's clauses as
+        its table of contents."""
         if self.site is not None and self.info is not None:
             with self.clock.phase("render"):
                 with _template_errors():
@@ -387,6 +390,9 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                                          page.file.src_uri, self.site.context.templates)
                 if meta:
                     page.meta[_HEAD_KEY] = meta
+            clauses = document_toc(self.site.context.edition, page.file.src_uri)
+            if clauses:
+                page.toc = with_clauses(page.toc, clauses)
         return context
 
     @event_priority(-50)
