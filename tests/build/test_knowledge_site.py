@@ -47,14 +47,18 @@ def _straddles(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 # --- mentions --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("document_id", list(EDITION.documents))
-def test_every_mention_is_a_link_with_a_tooltip_never_nested(built_site: Build, document_id: str) -> None:
+def test_each_entity_is_linked_once_per_clause_with_a_tooltip_never_nested(built_site: Build, document_id: str) -> None:
     page = built_site.html(f"{document_id}/index.html")
     entities = {e.id: e for e in EDITION.entities}
     for clause in EDITION.documents[document_id].clauses:
         block = page.select_one(f'section[data-clause="{clause.id}"] .ae-clause__text, '
                                 f'section[data-clause="{clause.id}"] .ae-clause__summary')
-        expected = [(m.entity, _normalized(clause.display_text[m.start:m.end])) for m in EDITION.mentions
-                    if m.clause == clause.ref and not _straddles(m.start, m.end, _phrase_spans(clause.ref))]
+        expected, linked = [], set()
+        for m in sorted((m for m in EDITION.mentions if m.clause == clause.ref), key=lambda m: m.start):
+            # Once per entity and clause: its first mention that does not straddle a phrase note.
+            if m.entity not in linked and not _straddles(m.start, m.end, _phrase_spans(clause.ref)):
+                linked.add(m.entity)
+                expected.append((m.entity, _normalized(clause.display_text[m.start:m.end])))
         links = block.select("a.ae-mention")
         assert [(a["data-entity"], _normalized(a.get_text())) for a in links] == expected
         for link in links:
@@ -95,6 +99,9 @@ def test_entity_and_glossary_pages_list_every_clause_that_mentions_it(built_site
             ref = Ref.parse(li["data-clause"])
             assert li.a["href"] == f"../{ref.document}/{ref.clause}.html"
             assert all(kwic.mark for kwic in li.select(".ae-kwic"))
+            # Every mention, not only the one linked in the text (links are once per clause).
+            assert len(li.select(".ae-kwic")) == sum(1 for m in EDITION.mentions
+                                                     if m.entity == entity.id and m.clause == ref)
         entry = glossary.find("dt", id=entity.id)
         assert entry.a["href"] == f"entities/{entity.id}.html"
         where = entry.find_next_sibling("dd").select(".ae-glossary__where a")
@@ -418,7 +425,7 @@ def test_fixture_mentions_longest_first_whole_words(fixture_build: Build) -> Non
     statement = fixture_build.html("singapore-2018/index.html")
     assert _mentions(statement, "intro-1") == [
         ("trump", "President Donald J. Trump"), ("usa", "United States of America"),
-        ("dprk", "Democratic People’s Republic of Korea"), ("dprk", "DPRK")]
+        ("dprk", "Democratic People’s Republic of Korea")], "the second mention of the DPRK stays plain words"
     assert _mentions(statement, "point-3") == [("dprk", "DPRK"), ("denuclearization", "complete denuclearization"),
                                                ("peninsula", "Korean Peninsula")]
     assert _mentions(statement, "signatures") == [("trump", "DONALD J. TRUMP"), ("usa", "United States of America"),
@@ -552,3 +559,11 @@ def test_a_main_html_override_that_drops_the_tags_fails_the_strict_build(project
     assert not build.ok
     assert "citation <meta> tags are missing" in build.output and "annotated_edition_head" in build.output
     assert "Traceback" not in build.output
+
+
+def test_the_data_export_keeps_every_mention_though_the_text_links_each_once(built_site: Build) -> None:
+    entities = json.loads((built_site.site / "data" / "edition.json").read_text(encoding="utf-8"))["entities"]
+    exported = sum(len(entity["mentions"]) for entity in entities)
+    assert exported == len(EDITION.mentions)
+    linked = sum(len(built_site.html(f"{d}/index.html").select("a.ae-mention")) for d in EDITION.documents)
+    assert 0 < linked < exported, "the texts link fewer mentions than exist (once per entity and clause)"

@@ -61,16 +61,20 @@ def _straddles(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def mention_decorator(index: MentionIndex, templates: Templates | None = None):  # type: ignore[no-untyped-def]
-    """A ``RenderContext`` decorator: each mention in a clause becomes a link with a tooltip
-    (the wrapper template ``text/mention.html``)."""
+    """A ``RenderContext`` decorator: the first mention of each entity in a clause becomes a
+    link with a tooltip (the wrapper template ``text/mention.html``). Later mentions in the same
+    clause stay plain words: a link on every "DPRK" cluttered the text and the Tab order. The
+    glossary and entity pages still list every mention (they read the index, not the links)."""
     chosen = templates or package_templates()
 
     def decorate(clause: Clause, linker: Linker) -> list[Decoration]:
         phrase_spans = [n.span for n in index.edition.notes_for(clause.ref) if n.span is not None]
         decorations = []
-        for mention in index.by_clause.get(clause.ref, []):
-            if _straddles(mention.start, mention.end, phrase_spans):
+        linked: set[str] = set()
+        for mention in sorted(index.by_clause.get(clause.ref, []), key=lambda m: m.start):
+            if mention.entity in linked or _straddles(mention.start, mention.end, phrase_spans):
                 continue
+            linked.add(mention.entity)
             entity = index.entities[mention.entity]
             open_tag, close_tag = chosen.wrapper("text/mention.html", entity=entity, tooltip=tooltip(entity),
                                                  href=linker.to_source(entity_page_path(entity.id)))

@@ -169,6 +169,17 @@ def _commentary_section(context: RenderContext, notes: list[Note]) -> str:
                                     notes=[Markup(_note_section(context, note)) for note in notes])
 
 
+def _parents(document: Document, clause: Clause) -> list[Clause]:
+    """The clauses that contain ``clause`` in the document's outline, outermost first."""
+    parents: list[Clause] = []
+    for other in document.clauses[:document.clauses.index(clause)]:
+        while parents and parents[-1].level >= other.level:
+            parents.pop()
+        if other.level < clause.level:
+            parents.append(other)
+    return [parent for parent in parents if parent.level < clause.level]
+
+
 def render_clause_page(context: RenderContext, document: Document, clause: Clause) -> str:
     """One clause: its text, every note in full, links both ways, previous and next."""
     linker = context.linker(clause.ref)
@@ -185,7 +196,8 @@ def render_clause_page(context: RenderContext, document: Document, clause: Claus
             if rendered:
                 sections.append(Markup(rendered))
     return context.templates.render(
-        "clause_page.md", document=document, clause=clause, text=Markup(_clause_page_text(context, clause, linker)),
+        "clause_page.md", document=document, clause=clause, document_href=linker.to(Ref(document.id)),
+        parents=[{"clause": parent, "href": linker.to(parent.ref)} for parent in _parents(document, clause)], text=Markup(_clause_page_text(context, clause, linker)),
         in_document_href=linker.in_document(clause.ref), sections=sections,
         previous=previous, following=following,
         previous_href=linker.to(previous.ref) if previous else None,
