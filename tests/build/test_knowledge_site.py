@@ -40,8 +40,9 @@ def _phrase_spans(ref: Ref) -> list[tuple[int, int]]:
     return [n.span for n in EDITION.notes_for(ref) if n.span is not None]
 
 
-def _straddles(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end and not (s <= start and end <= e) for s, e in spans)
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Inside or across a phrase note's words: the phrase itself opens its note there."""
+    return any(start < e and s < end for s, e in spans)
 
 
 # --- mentions --------------------------------------------------------------------------------
@@ -55,8 +56,8 @@ def test_each_entity_is_linked_once_per_clause_with_a_tooltip_never_nested(built
                                 f'section[data-clause="{clause.id}"] .ae-clause__summary')
         expected, linked = [], set()
         for m in sorted((m for m in EDITION.mentions if m.clause == clause.ref), key=lambda m: m.start):
-            # Once per entity and clause: its first mention that does not straddle a phrase note.
-            if m.entity not in linked and not _straddles(m.start, m.end, _phrase_spans(clause.ref)):
+            # Once per entity and clause: its first mention outside every phrase note.
+            if m.entity not in linked and not _overlaps(m.start, m.end, _phrase_spans(clause.ref)):
                 linked.add(m.entity)
                 expected.append((m.entity, _normalized(clause.display_text[m.start:m.end])))
         links = block.select("a.ae-mention")

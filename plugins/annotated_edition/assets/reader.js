@@ -5,7 +5,12 @@
      words). The choice is kept for the next pages and reloads, from file:// too; the <head>
      script (early.js) applied it before the first paint, this file makes the switch work.
    - Note popovers: while one is open, Tab and Shift+Tab stay inside it; when it closes,
-     focus goes back to the marker that opened it. Nothing runs for a popover until it opens. */
+     focus goes back to the marker or phrase that opened it. Nothing runs for a popover until
+     it opens. On wide screens an open note sits in the right margin beside its words; on a
+     phone it opens just below them.
+   - Highlighted phrases open their note like their marker does (click, Enter, Space): on the
+     document page its popover, on a clause page the note below.
+   - Copy buttons ([data-ae-copy]) copy a citation's text, from file:// too. */
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -24,7 +29,8 @@
   }
 
   // Links inside the text leave the Tab order in plain view: there they are just words.
-  var TEXT_LINKS = ".ae-clause__text a, .ae-clause__summary a, .ae-clause-page__text a, .ae-clause-page__summary a";
+  var TEXT_LINKS = ".ae-clause__text a, .ae-clause__summary a, .ae-clause-page__text a, .ae-clause-page__summary a, " +
+    "mark.ae-phrase[role='button']";
 
   function applyView(value) {
     var plain = value === "plain";
@@ -33,7 +39,9 @@
       button.setAttribute("aria-pressed", String(button.getAttribute("data-ae-view") === value));
     });
     document.querySelectorAll(TEXT_LINKS).forEach(function (link) {
-      if (plain) link.setAttribute("tabindex", "-1"); else link.removeAttribute("tabindex");
+      if (plain) link.setAttribute("tabindex", "-1");
+      else if (link.matches("mark")) link.setAttribute("tabindex", "0");
+      else link.removeAttribute("tabindex");
     });
     if (plain) document.querySelectorAll(".ae-popover:popover-open").forEach(function (p) { p.hidePopover(); });
   }
@@ -81,6 +89,49 @@
     return document.querySelector("[popovertarget='" + popover.id.replace(/'/g, "\\'") + "']");
   }
 
+  // Who opened each popover (its marker or its phrase): focus returns there, the note sits by it.
+  var openers = new WeakMap();
+  var WIDE = window.matchMedia("(min-width: 76.25em)");
+
+  function place(popover) {
+    var opener = openers.get(popover) || markerOf(popover);
+    if (!opener) return;
+    var rect = opener.getBoundingClientRect();
+    var height = popover.offsetHeight || 0;
+    var top;
+    popover.classList.toggle("ae-popover--margin", WIDE.matches);
+    popover.classList.toggle("ae-popover--inline", !WIDE.matches);
+    if (WIDE.matches) {
+      top = rect.top - 8;  // beside the words, in the right margin
+      // From the end of the clause's text to the window's edge (over the table of contents),
+      // at least 300px wide, at most 360px.
+      var text = opener.closest(".ae-clause__text, .ae-clause__summary, .ae-clause-page__text") || opener;
+      var right = window.innerWidth - 16;
+      var left = Math.max(right - 360, Math.min(text.getBoundingClientRect().right + 12, right - 300));
+      popover.style.left = Math.round(left) + "px";
+      popover.style.width = Math.round(right - left) + "px";
+    } else {
+      popover.style.left = ""; popover.style.width = "";
+      top = rect.bottom + 6;  // just below the words
+      if (height && top + height > window.innerHeight - 8 && rect.top - height - 6 > 8) top = rect.top - height - 6;
+    }
+    if (height) top = Math.min(top, window.innerHeight - height - 8);
+    popover.style.top = Math.max(8, Math.round(top)) + "px";
+  }
+
+  // A native popovertarget click opens the popover after this listener runs: note the opener.
+  document.addEventListener("click", function (event) {
+    var marker = event.target instanceof Element && event.target.closest("[popovertarget]");
+    if (!marker) return;
+    var popover = document.getElementById(marker.getAttribute("popovertarget"));
+    if (popover && !popover.matches(":popover-open")) openers.set(popover, marker);
+  }, true);
+
+  document.addEventListener("beforetoggle", function (event) {
+    var popover = event.target;
+    if (popover instanceof HTMLElement && popover.classList.contains("ae-popover") && event.newState === "open") place(popover);
+  }, true);
+
   // The toggle event of a popover does not bubble: listen in the capture phase.
   document.addEventListener("toggle", function (event) {
     var popover = event.target;
@@ -91,14 +142,104 @@
       // The event comes a moment after the opening key: a Tab pressed meanwhile already moved
       // focus inside (the browser puts an open popover next in the focus order), keep it there.
       if (!popover.contains(document.activeElement)) popover.focus({ preventScroll: true });
+      place(popover);  // now its height is known
+      var opened = openers.get(popover);
+      if (opened && opened.matches("mark")) opened.setAttribute("aria-expanded", "true");
     } else {
       popover.removeEventListener("keydown", trapTab);
-      var marker = markerOf(popover);
+      var marker = openers.get(popover) || markerOf(popover);
+      openers.delete(popover);
+      if (marker && marker.matches("mark")) marker.setAttribute("aria-expanded", "false");
       var active = document.activeElement;
       if (marker && (!active || active === document.body || popover.contains(active))) marker.focus({ preventScroll: true });
     }
   }, true);
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpView);
-  else setUpView();
+  // Phrases: the words a note explains open it too. A phrase that holds or sits in a link is
+  // left alone (one control must not hold another).
+  function markerFor(phrase) {
+    var slug = phrase.getAttribute("data-note");
+    var found = null;
+    document.querySelectorAll(".ae-marker[data-note]").forEach(function (marker) {
+      if (!found && marker.getAttribute("data-note") === slug) found = marker;
+    });
+    return found;
+  }
+
+  function openFrom(phrase) {
+    if (root.classList.contains("ae-plain")) return;
+    var marker = markerFor(phrase);
+    if (!marker) return;
+    var target = marker.getAttribute("popovertarget");
+    var popover = target && document.getElementById(target);
+    if (popover) {
+      if (popover.matches(":popover-open")) { popover.hidePopover(); return; }
+      openers.set(popover, phrase);
+      popover.showPopover();
+    } else {
+      marker.click();  // on a clause page: to the note below
+    }
+  }
+
+  function setUpPhrases() {
+    var plain = root.classList.contains("ae-plain");
+    document.querySelectorAll("mark.ae-phrase[data-note]").forEach(function (phrase) {
+      if (phrase.closest("a") || phrase.querySelector("a, button")) return;
+      var marker = markerFor(phrase);
+      if (!marker) return;
+      phrase.setAttribute("role", "button");
+      phrase.setAttribute("tabindex", plain ? "-1" : "0");
+      // The hover hint, and the button's description: which note the words open.
+      phrase.setAttribute("title", "Open " + (marker.getAttribute("aria-label") || "the note"));
+      var target = marker.getAttribute("popovertarget");
+      if (target) { phrase.setAttribute("aria-controls", target); phrase.setAttribute("aria-expanded", "false"); }
+      phrase.addEventListener("click", function () { openFrom(phrase); });
+      phrase.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " " || event.key === "Spacebar") {
+          event.preventDefault();
+          openFrom(phrase);
+        }
+      });
+    });
+  }
+
+  // Copy a citation: the async Clipboard API where the page may use it (file:// counts as a
+  // secure context in Chromium), else a hidden textarea and execCommand. Nothing is fetched.
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed"; area.style.opacity = "0"; area.style.top = "0";
+    document.body.appendChild(area);
+    area.select();
+    var done = false;
+    try { done = document.execCommand("copy"); } catch (e) { done = false; }
+    document.body.removeChild(area);
+    return done;
+  }
+
+  function copied(button, ok) {
+    var label = button.getAttribute("data-label") || button.textContent;
+    button.setAttribute("data-label", label);
+    button.textContent = ok ? "Copied" : "Select and copy";
+    setTimeout(function () { button.textContent = label; }, 2000);
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element && event.target.closest("[data-ae-copy]");
+    if (!button) return;
+    var source = document.getElementById(button.getAttribute("data-ae-copy"));
+    if (!source) return;
+    var text = source.textContent.replace(/\s+/g, " ").trim();
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { copied(button, true); },
+        function () { copied(button, fallbackCopy(text)); });
+    } else {
+      copied(button, fallbackCopy(text));
+    }
+  });
+
+  function setUp() { setUpView(); setUpPhrases(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
 })();

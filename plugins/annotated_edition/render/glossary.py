@@ -3,8 +3,9 @@
 A mention becomes a link to its entity's page whose ``title`` is the entity's name and
 description: Material's ``content.tooltips`` shows it on hover and on keyboard focus, and the
 attribute is also the link's accessible description. A mention never nests inside another
-link (those ranges were skipped when mentions were found) and never straddles a phrase note's
-highlight, which would split the link in two or put the note's button inside it.
+link (those ranges were skipped when mentions were found) and is never inside or across a
+phrase note's highlight: the highlighted phrase is itself the control that opens its note, and
+a link inside it would nest one control in another.
 """
 
 from __future__ import annotations
@@ -54,10 +55,9 @@ def tooltip(entity: Entity) -> str:
     return f"{entity.name}: {entity.description}"
 
 
-def _straddles(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """True when [start, end) is neither inside nor clear of every span."""
-    return any(start < s_end and s_start < end and not (s_start <= start and end <= s_end)
-               for s_start, s_end in spans)
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """True when [start, end) shares a character with any span."""
+    return any(start < s_end and s_start < end for s_start, s_end in spans)
 
 
 def mention_decorator(index: MentionIndex, templates: Templates | None = None):  # type: ignore[no-untyped-def]
@@ -72,7 +72,7 @@ def mention_decorator(index: MentionIndex, templates: Templates | None = None): 
         decorations = []
         linked: set[str] = set()
         for mention in sorted(index.by_clause.get(clause.ref, []), key=lambda m: m.start):
-            if mention.entity in linked or _straddles(mention.start, mention.end, phrase_spans):
+            if mention.entity in linked or _overlaps(mention.start, mention.end, phrase_spans):
                 continue
             linked.add(mention.entity)
             entity = index.entities[mention.entity]

@@ -13,6 +13,8 @@ from .glossary import GLOSSARY_PAGE, MentionIndex, entity_page_path, render_enti
     render_glossary_page
 from ..model import Clause, Edition, Ref
 from ..sources.timeline import format_date
+from .fragments import ref_label
+from .reading_order import in_reading_order
 from .templates import Templates, package_templates
 from .context import ClauseSection
 from .timeline_page import TIMELINE_PAGE, render_timeline_page
@@ -27,15 +29,21 @@ NAV_PAGES = (GLOSSARY_PAGE, TIMELINE_PAGE, DATA_PAGE)
 
 def cite_section(edition: Edition, info: EditionInfo, directory_urls: bool,
                  templates: Templates | None = None) -> ClauseSection:
-    """The clause page's "Cite this clause" section (template ``sections/cite.md``)."""
+    """The clause page's "Cite" section (template ``sections/cite.md``): the clause, then each
+    of its notes with its own authors and date and the permalink of the note's anchor."""
     chosen = templates or package_templates()
 
     def section(clause: Clause, linker: Linker) -> str:
         citation = cite(edition, info, clause.ref, directory_urls)
+        notes = [{"note": note, "authors": editors_phrase(tuple(author.name for author in note.authors)),
+                  "formatted_date": format_date(note.date), "url": f"{citation.url}#{note.anchor}",
+                  "href": f"#{note.anchor}"}
+                 for note in in_reading_order(edition.notes_for(clause.ref))]
         return chosen.render("sections/cite.md", citation=citation, href=linker.to(clause.ref),
                              editors=editors_phrase(citation.editors), formatted_date=format_date(citation.date),
                              original_date=format_date(citation.original_date),
-                             bibtex=bibtex(citation), csl_json=csl_json(citation))
+                             bibtex=bibtex(citation), csl_json=csl_json(citation),
+                             where=ref_label(edition, clause.ref), notes=notes)
     return section
 
 

@@ -18,6 +18,7 @@ from .citation_html import note_source_entries
 from .fragments import XrefItem, link_items
 from .inline import Decoration, Insertion, render_inline
 from .reading_order import in_reading_order
+from .tags import TAGS_PAGE, tag_anchor
 from .context import RenderContext
 from .templates import Markup, Templates, package_templates
 from ..model import Clause, Document, Note, Ref
@@ -155,18 +156,22 @@ def _clause_page_text(context: RenderContext, clause: Clause, linker: Linker) ->
     return _decorated_text(context, clause, linker, marker)
 
 
-def _note_section(context: RenderContext, note: Note) -> str:
+def _note_section(context: RenderContext, note: Note, linker: Linker) -> str:
+    tags = [{"name": tag, "href": linker.to_source(TAGS_PAGE, tag_anchor(tag))} for tag in note.tags]
+    # "Cite this note" leads to the note's citation in the page's Cite section, when it has one.
+    cite_href = f"#cite-{note.anchor}" if "cite" in context.sections else None
     return context.templates.render("note.md", note=note, edit_url=context.edit_url(str(note.path)),
-                                    body=Markup(context.note_html(note)), sources=note_source_entries(note))
+                                    body=Markup(context.note_html(note)), sources=note_source_entries(note),
+                                    tags=tags, cite_href=cite_href)
 
 
 def _crossrefs_section(context: RenderContext, clause: Clause, linker: Linker) -> str:
     return context.templates.render("sections/crossrefs.md", **_links(context, linker, clause.ref))
 
 
-def _commentary_section(context: RenderContext, notes: list[Note]) -> str:
+def _commentary_section(context: RenderContext, notes: list[Note], linker: Linker) -> str:
     return context.templates.render("sections/commentary.md",
-                                    notes=[Markup(_note_section(context, note)) for note in notes])
+                                    notes=[Markup(_note_section(context, note, linker)) for note in notes])
 
 
 def _parents(document: Document, clause: Clause) -> list[Clause]:
@@ -190,7 +195,7 @@ def render_clause_page(context: RenderContext, document: Document, clause: Claus
         if name == "crossrefs":
             sections.append(Markup(_crossrefs_section(context, clause, linker)))
         elif name == "commentary":
-            sections.append(Markup(_commentary_section(context, notes)))
+            sections.append(Markup(_commentary_section(context, notes, linker)))
         elif name in context.sections:
             rendered = context.sections[name](clause, linker)
             if rendered:
