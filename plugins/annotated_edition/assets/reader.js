@@ -189,8 +189,10 @@
       if (!marker) return;
       phrase.setAttribute("role", "button");
       phrase.setAttribute("tabindex", plain ? "-1" : "0");
-      // The hover hint, and the button's description: which note the words open.
-      phrase.setAttribute("title", "Open " + (marker.getAttribute("aria-label") || "the note"));
+      // Its name: the words themselves, then which note they open (no title attribute: the
+      // theme turns titles into tooltips of its own).
+      phrase.setAttribute("aria-label", phrase.textContent.replace(/\s+/g, " ").trim() + ", " +
+        (marker.getAttribute("aria-label") || "note"));
       var target = marker.getAttribute("popovertarget");
       if (target) { phrase.setAttribute("aria-controls", target); phrase.setAttribute("aria-expanded", "false"); }
       phrase.addEventListener("click", function () { openFrom(phrase); });
