@@ -158,7 +158,7 @@ def test_every_clause_page_can_be_cited_in_three_forms(built_site: Build) -> Non
     for document in EDITION.documents.values():
         for clause in document.clauses:
             page = built_site.html(f"{document.id}/{clause.id}.html")
-            cite = page.select_one(".ae-cite")
+            cite = page.select_one("div.ae-cite")
             assert cite is not None and cite.find_previous("h2").get_text(strip=True).startswith("Cite this clause")
             # A document shown as our summary is cited as the editors' summary, never as the text.
             label = ref_label(EDITION, clause.ref) + ("" if document.has_text else ": editors’ summary")
