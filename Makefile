@@ -72,4 +72,4 @@ bench: $(STAMP) $(NODE_STAMP)
 	$(PY) scripts/bench.py --output test-artifacts/bench.json
 
 clean:
-	rm -rf site dist test-artifacts
+	rm -rf site dist test-artifacts .cache/annotated-edition

@@ -9,7 +9,7 @@ Phases (MkDocs 1.6 event order), one hook each:
 - ``on_pre_page``, ``on_page_markdown``: per-page touches (edit links, home page placeholder,
   the preview's problems banner).
 - ``on_page_context``: a clause or document page's citation ``<meta>`` tags.
-- ``on_env``: every page's HTML exists: write the exports and check them against their schemas.
+- ``on_env``: write the exports (from the model) and check them against their schemas.
 - ``on_post_page``: repair the theme's markup where it fails accessibility checks.
 - ``on_post_build``: write the phase timings when asked (scripts/bench.py).
 
@@ -35,9 +35,10 @@ from .. import __version__
 from ..diagnostics import Diagnostics
 from ..exports.data import EXPORT_FILES, EXPORT_FOLDER
 from ..exports.edition_info import EditionInfo, edition_date
-from ..exports.files import document_page_urls, export_files
-from ..exports.rendered_text import extract_rendered_text
+from ..exports.files import export_files
 from ..model import Edition
+from ..notes.cache import NoteCache
+from ..notes.convert import NoteBodies, default_workers
 from ..package_files import SCHEMA_DIR
 from ..render.home import NEWEST_NOTES_MARKER, render_newest_notes
 from ..render.knowledge import head_meta_for
@@ -201,8 +202,10 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             sources_dir=self.root / self.config.sources_dir, entities_file=self.config.entities_file,
             timeline_file=self.config.timeline_file,
             edit_url=lambda path: edit_url(config.repo_url, config.edit_uri, config.edit_uri_template,
-                                           _relative_to_docs(Path(path), docs_dir)))
+                                           _relative_to_docs(Path(path), docs_dir)),
+            note_bodies=self._note_bodies())
         with self.clock.phase("render"):
+            options.note_bodies.prefetch((note.body, note.anchor) for note in self.edition.notes)
             self.site = build_site(self.edition, self.info, options)
             generated = list(self.site.files)
             generated += [GeneratedFile(shipped.site_path, shipped.source.read_bytes()) for shipped in self.shipped]
@@ -215,6 +218,13 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             # Anything the sanitizer removed from a note is a warning, so --strict refuses it.
             log.warning(warning.format(self.root))
         return files
+
+    def _note_bodies(self) -> NoteBodies:
+        """Converted notes: from the persistent cache beside mkdocs.yml (unless ``cache_dir`` is
+        empty), the rest converted on every core."""
+        folder = self.config.cache_dir
+        cache = NoteCache(self.root / folder) if folder else None
+        return NoteBodies(cache, workers=default_workers())
 
     def _publish(self, files: Files, config: MkDocsConfig, generated: list[GeneratedFile], docs_dir: Path) -> None:
         """Add each generated file to the site: the one place that decides nav inclusion,
@@ -297,8 +307,8 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
     @event_priority(-50)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         """Every page's HTML exists now (static files are not written yet): write the exports
-        and check them against their schemas. Late priority, so that any plugin that edits page
-        content in on_env has done so before the rendered text is read."""
+        and check them against their schemas. The exports are computed from the model alone;
+        the late priority keeps them last, after any plugin that edits pages here."""
         if self.site is None or self.info is None:
             return env
         with self.clock.phase("export"):
@@ -307,15 +317,11 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
 
     def _write_exports(self, files: Files) -> None:
         assert self.site is not None and self.info is not None
-        rendered = {}
-        for document_id, src_uri in document_page_urls(self.site.context.edition).items():
-            file = files.get_file_from_path(src_uri)
-            if file is None or file.page is None or file.page.content is None:
-                raise PluginError(f"annotated-edition: the page of document '{document_id}' was not rendered.")
-            rendered[document_id] = extract_rendered_text(file.page.content)
         try:
+            # Selectors are computed from the model, which holds exactly the text the document
+            # pages show (exports/rendered_text.py; a build test holds the two equal).
             contents = export_files(self.site.context.edition, self.info, self.root, self.site.context.note_html,
-                                    rendered, self.site.context.directory_urls)
+                                    None, self.site.context.directory_urls)
         except ValueError as error:
             raise PluginError(f"annotated-edition: cannot export the notes: {error}") from None
         for name, schema in EXPORT_FILES.items():

@@ -10,7 +10,7 @@ from ..package_files import SCHEMA_DIR
 from ..urls import page_source_path
 from .data import EXPORT_FILES, EXPORT_FOLDER, annotations_jsonld, dumps, edition_json
 from .edition_info import EditionInfo
-from .rendered_text import RenderedText
+from .rendered_text import RenderedText, document_text
 
 __all__ = ["export_paths", "export_files", "document_page_urls", "published_schema"]
 
@@ -26,8 +26,11 @@ def published_schema(export_name: str) -> str:
 
 
 def export_files(edition: Edition, info: EditionInfo, root: Path, note_html: Callable[[Note], str],
-                 rendered: dict[str, RenderedText], directory_urls: bool) -> dict[str, str]:
-    """Path under the site → content of every file of ``data/``."""
+                 rendered: dict[str, RenderedText] | None, directory_urls: bool) -> dict[str, str]:
+    """Path under the site → content of every file of ``data/``. ``rendered`` is each document
+    page's anchoring text; None computes it from the model (see :mod:`.rendered_text`)."""
+    if rendered is None:
+        rendered = {document_id: document_text(document) for document_id, document in edition.documents.items()}
     files = {
         f"{EXPORT_FOLDER}/edition.json": dumps(edition_json(edition, info, root, note_html, directory_urls)),
         f"{EXPORT_FOLDER}/annotations.jsonld": dumps(annotations_jsonld(edition, info, rendered, note_html,

@@ -10,7 +10,7 @@ from typing import Callable
 
 from ..links import LinkGraph
 from ..model import Clause, Edition, Note, Ref
-from ..notes.markdown import render_note_body_checked
+from ..notes.convert import NoteBodies
 from ..notes.sanitize import Removal
 from ..urls import Linker, page_source_path
 from .inline import Decoration
@@ -35,21 +35,20 @@ class RenderContext:
     edit_url: Callable[[str], str | None] = _no_edit_url
     decorators: tuple[Decorator, ...] = ()
     sections: Mapping[str, ClauseSection] = field(default_factory=lambda: MappingProxyType({}))
-    # Each note body is converted (and sanitized) once per build, however many pages show it.
-    _note_html: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
-    _note_removals: dict[str, tuple[Removal, ...]] = field(default_factory=dict, repr=False, compare=False)
+    # Each note body is converted (and sanitized) once per build, however many pages show it,
+    # and not at all when the persistent cache (notes/cache.py) already holds it.
+    bodies: NoteBodies = field(default_factory=NoteBodies, repr=False, compare=False)
 
     def linker(self, ref: Ref) -> Linker:
         return Linker(page_source_path(ref), self.directory_urls)
 
     def note_html(self, note: Note) -> str:
-        if note.slug not in self._note_html:
-            rendered = render_note_body_checked(note.body, note.anchor)
-            self._note_html[note.slug] = rendered.html
-            self._note_removals[note.slug] = rendered.removed
-        return self._note_html[note.slug]
+        return self.bodies.get(note.body, note.anchor).html
 
     def note_removals(self, note: Note) -> tuple[Removal, ...]:
         """What the sanitizer took out of the note's body (see :mod:`.note_warnings`)."""
-        self.note_html(note)
-        return self._note_removals[note.slug]
+        return self.bodies.get(note.body, note.anchor).removed
+
+    def note_unresolved(self, note: Note) -> tuple[str, ...]:
+        """The note's in-note fragment links that match no id of the note."""
+        return self.bodies.get(note.body, note.anchor).unresolved

@@ -10,7 +10,7 @@ written once. Nothing here knows MkDocs.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -18,6 +18,7 @@ from ..exports.edition_info import EditionInfo
 from ..exports.files import export_paths
 from ..links import LinkGraph
 from ..model import Edition, Ref
+from ..notes.convert import NoteBodies
 from ..package_files import ASSETS_DIR, SCHEMA_DIR
 from ..urls import page_source_path
 from .catalogue import render_documents_page
@@ -54,6 +55,7 @@ class SiteOptions:
     entities_file: str = "entities.yml"
     timeline_file: str = "timeline.yml"
     edit_url: Callable[[str], str | None] = lambda path: None
+    note_bodies: NoteBodies = field(default_factory=NoteBodies)  # converted notes, maybe from a cache
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
     mentions = MentionIndex(edition)
     context = RenderContext(edition, LinkGraph(edition.crossrefs), directory_urls=options.directory_urls,
                             edit_url=options.edit_url, decorators=(mention_decorator(mentions),),
+                            bodies=options.note_bodies,
                             sections=MappingProxyType(_sections(edition, info, options)))
     files: list[GeneratedFile] = []
     data_source = {GLOSSARY_PAGE: options.entities_file, TIMELINE_PAGE: options.timeline_file}

@@ -1,0 +1,116 @@
+"""Every note body of one build or check, converted once: from memory, else from the persistent
+store (:mod:`.cache`), else converted here, on several processes when there are many.
+
+A build asks for each body several times (clause page, popover, print edition, exports) and
+in no useful order, so :meth:`NoteBodies.prefetch` first fills the memory from the store and
+converts all that is missing at once: that batch is what can be spread over the machine's
+cores. Conversion is pure (a body and its anchor in, a :class:`ConvertedNote` out), so the
+results do not depend on which process made them.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+
+from ..timing import measure_detail
+from .cache import ConvertedNote, NoteCache, entry_key
+from .links import unresolved_fragments
+from .markdown import render_note_body_checked
+
+__all__ = ["NoteBodies", "convert_note", "PARALLEL_MINIMUM"]
+
+# Below this many bodies to convert, starting worker processes costs more than it saves.
+PARALLEL_MINIMUM = 400
+# Bodies handed to a worker at a time: large enough that pickling is a small part of the work.
+_CHUNK = 64
+
+
+def convert_note(body: str, anchor: str) -> ConvertedNote:
+    """Markdown → sanitized HTML, what the sanitizer removed, and the in-note links that lead nowhere."""
+    rendered = render_note_body_checked(body, anchor)
+    with measure_detail("render.note_links"):
+        unresolved = tuple(unresolved_fragments(rendered.html))
+    return ConvertedNote(rendered.html, rendered.removed, unresolved)
+
+
+def _convert_item(item: tuple[str, str]) -> ConvertedNote:
+    return convert_note(*item)
+
+
+def _fork_context() -> multiprocessing.context.BaseContext | None:
+    """Worker processes by ``fork`` (they start at once, with everything imported), or None.
+
+    Forking a process that runs other threads (``mkdocs serve``'s watcher and server) can leave
+    a lock held in the child forever; such a process converts in its own thread instead."""
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return None
+    return multiprocessing.get_context("fork")
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class NoteBodies:
+    """Converted note bodies, by (body, anchor).
+
+    ``cache`` is the persistent store (None: memory only). ``workers`` is how many processes
+    may convert at once during :meth:`prefetch` (1: in this process only)."""
+
+    def __init__(self, cache: NoteCache | None = None, workers: int = 1) -> None:
+        self.cache = cache
+        self.workers = max(1, workers)
+        self._memory: dict[tuple[str, str], ConvertedNote] = {}
+        self.converted = 0
+
+    def get(self, body: str, anchor: str) -> ConvertedNote:
+        item = (body, anchor)
+        note = self._memory.get(item)
+        if note is None:
+            key = entry_key(body, anchor) if self.cache is not None else ""
+            note = self.cache.get(key) if self.cache is not None else None
+            if note is None:
+                note = convert_note(body, anchor)
+                self.converted += 1
+                if self.cache is not None:
+                    self.cache.put(key, note)
+            self._memory[item] = note
+        return note
+
+    def prefetch(self, items: Iterable[tuple[str, str]]) -> None:
+        """Make every (body, anchor) of ``items`` ready: read the store, convert the rest at once."""
+        missing: dict[tuple[str, str], str] = {}
+        with measure_detail("render.note_cache"):
+            for item in items:
+                if item in self._memory or item in missing:
+                    continue
+                key = entry_key(*item) if self.cache is not None else ""
+                note = self.cache.get(key) if self.cache is not None else None
+                if note is None:
+                    missing[item] = key
+                else:
+                    self._memory[item] = note
+        if not missing:
+            return
+        todo = list(missing)
+        context = _fork_context() if self.workers > 1 and len(todo) >= PARALLEL_MINIMUM else None
+        if context is None:
+            results = [convert_note(body, anchor) for body, anchor in todo]
+        else:
+            with measure_detail("render.note_parallel"):
+                with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
+                    results = list(pool.map(_convert_item, todo, chunksize=_CHUNK))
+        self.converted += len(todo)
+        with measure_detail("render.note_cache"):
+            for item, note in zip(todo, results):
+                self._memory[item] = note
+                if self.cache is not None:
+                    self.cache.put(missing[item], note)
