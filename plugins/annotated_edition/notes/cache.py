@@ -12,13 +12,14 @@ one. So each result is kept on disk under a key that names everything the result
   change of code invalidates the store even when nobody bumps the version.
 
 A change in any of these gives another key, so a stale entry is never read: it is just never
-asked for again. ``make clean`` removes the folder.
+asked for again. ``make clean`` removes the folder; deleting it at any time is safe.
 
-Entries are written to a temporary file and renamed into place (``os.replace`` is atomic on
-one file system), so two builds at once never see half an entry: each reads a whole entry or
-none. An entry that cannot be read (truncated, edited by hand, from another format) counts as
-missing, and the next build overwrites it. Failing to write (a read-only checkout) costs only
-speed: the build carries on without the store.
+The store is one SQLite database (see :class:`NoteCache` for why not a file per entry): each
+build's new entries are written in one transaction, so two builds at once never see half an
+entry, and a second writer waits for the first. An entry that cannot be read (damaged, from
+another format, stored under the wrong key) counts as missing and is overwritten by the next
+build that converts that note. Failing to write (a read-only checkout) costs only speed: the
+build carries on without the store.
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .. import __version__
 from .markdown import NOTE_EXTENSION_CONFIGS, NOTE_EXTENSIONS
@@ -48,6 +51,10 @@ _FOLDER = f"notes-v{_FORMAT}"
 _ENGINE_MODULES = ("notes/markdown.py", "notes/sanitize.py", "notes/links.py", "notes/convert.py",
                    "html_links.py", "notes/cache.py")
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
+# How long a build waits for another build's commit before giving up on the store.
+_BUSY_SECONDS = 30.0
+# Keys per query (SQLite allows at least 999 parameters).
+_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -128,50 +135,121 @@ def _decode(key: str, data: bytes) -> ConvertedNote | None:
 
 
 class NoteCache:
-    """Converted notes on disk under ``folder`` (created when first written to)."""
+    """Converted notes on disk: one SQLite database under ``folder`` (created when first used).
+
+    One database rather than a file per entry because creating files is what costs: about 2 ms
+    each on the machines measured, 15 s for a large edition's 8,000 notes, against under a second
+    for the same entries written in one transaction. SQLite makes each batch of writes atomic
+    and serializes concurrent writers (a second build waits for the first's short commit), and
+    readers never see a half-written entry. Any database error makes the store unavailable for
+    the rest of the run (the build carries on converting); a file that is not a database at
+    all is replaced by a fresh one."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self.writable = True
+        self.path = self.folder / f"{_FOLDER}.sqlite"
+        self.available = True
         self.hits = 0
         self.misses = 0
         self.writes = 0
+        self._connection: sqlite3.Connection | None = None
 
-    def path(self, key: str) -> Path:
-        return self.folder / _FOLDER / key[:2] / f"{key}.json"
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._connection is not None or not self.available:
+            return self._connection
+        for attempt in range(2):
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                connection = sqlite3.connect(self.path, timeout=_BUSY_SECONDS, isolation_level=None)
+                connection.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
+                connection.execute("PRAGMA synchronous=NORMAL")  # a cache may lose its last commit on power loss
+                connection.execute("CREATE TABLE IF NOT EXISTS notes (key TEXT PRIMARY KEY, entry BLOB NOT NULL)")
+                self._connection = connection
+                return connection
+            except sqlite3.DatabaseError as error:
+                if attempt == 0 and _not_a_database(error):
+                    _remove_database(self.path)  # garbage in place of the store: start afresh
+                    continue
+                break
+            except OSError:
+                break
+        self.available = False
+        return None
+
+    def _failed(self) -> None:
+        self.available = False
+        if self._connection is not None:
+            try:
+                self._connection.close()
+            except sqlite3.Error:
+                pass
+            self._connection = None
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, ConvertedNote]:
+        """The entries of ``keys`` that the store holds whole; the others are misses."""
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, ConvertedNote] = {}
+        connection = self._connect() if wanted else None
+        if connection is not None:
+            try:
+                for start in range(0, len(wanted), _BATCH):
+                    chunk = wanted[start:start + _BATCH]
+                    rows = connection.execute(
+                        f"SELECT key, entry FROM notes WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+                    for key, data in rows:
+                        note = _decode(key, data) if isinstance(data, bytes) else None
+                        if note is not None:
+                            found[key] = note
+            except sqlite3.Error:
+                self._failed()
+        self.hits += len(found)
+        self.misses += len(wanted) - len(found)
+        return found
 
     def get(self, key: str) -> ConvertedNote | None:
+        return self.get_many([key]).get(key)
+
+    def put_many(self, entries: Mapping[str, ConvertedNote]) -> None:
+        """Store every entry in one transaction (all or none); replaces what was under a key."""
+        connection = self._connect() if entries else None
+        if connection is None:
+            return
         try:
-            data = self.path(key).read_bytes()
-        except OSError:
-            self.misses += 1
-            return None
-        note = _decode(key, data)
-        if note is None:
-            self.misses += 1
-        else:
-            self.hits += 1
-        return note
+            with _transaction(connection):
+                connection.executemany("INSERT OR REPLACE INTO notes (key, entry) VALUES (?, ?)",
+                                       [(key, _encode(key, note)) for key, note in entries.items()])
+            self.writes += len(entries)
+        except sqlite3.Error:
+            self._failed()
 
     def put(self, key: str, note: ConvertedNote) -> None:
-        """Store ``note`` under ``key``, atomically; give up quietly if the folder is not writable."""
-        if not self.writable:
-            return
-        target = self.path(key)
+        self.put_many({key: note})
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+
+@contextmanager
+def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def _not_a_database(error: sqlite3.DatabaseError) -> bool:
+    message = str(error).lower()
+    return "not a database" in message or "malformed" in message
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{key[:8]}-", suffix=".tmp")
+            os.unlink(f"{path}{suffix}")
         except OSError:
-            self.writable = False
-            return
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(_encode(key, note))
-            os.replace(temporary, target)
-            self.writes += 1
-        except OSError:
-            self.writable = False
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
+            pass

@@ -21,7 +21,7 @@ from .cache import ConvertedNote, NoteCache, entry_key
 from .links import unresolved_fragments
 from .markdown import render_note_body_checked
 
-__all__ = ["NoteBodies", "convert_note", "PARALLEL_MINIMUM"]
+__all__ = ["NoteBodies", "convert_note", "default_workers", "PARALLEL_MINIMUM", "WORKERS_ENV"]
 
 # Below this many bodies to convert, starting worker processes costs more than it saves.
 PARALLEL_MINIMUM = 400
@@ -51,8 +51,14 @@ def _fork_context() -> multiprocessing.context.BaseContext | None:
     return multiprocessing.get_context("fork")
 
 
+WORKERS_ENV = "ANNOTATED_EDITION_WORKERS"
+
+
 def default_workers() -> int:
-    """The cores this process may run on."""
+    """The cores this process may run on, or ``$ANNOTATED_EDITION_WORKERS`` (1: no worker processes)."""
+    setting = os.environ.get(WORKERS_ENV, "").strip()
+    if setting.isdigit() and int(setting) > 0:
+        return int(setting)
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
@@ -87,20 +93,19 @@ class NoteBodies:
 
     def prefetch(self, items: Iterable[tuple[str, str]]) -> None:
         """Make every (body, anchor) of ``items`` ready: read the store, convert the rest at once."""
-        missing: dict[tuple[str, str], str] = {}
         with measure_detail("render.note_cache"):
-            for item in items:
-                if item in self._memory or item in missing:
-                    continue
-                key = entry_key(*item) if self.cache is not None else ""
-                note = self.cache.get(key) if self.cache is not None else None
+            wanted = [item for item in dict.fromkeys(items) if item not in self._memory]
+            keys = {item: entry_key(*item) for item in wanted} if self.cache is not None else {}
+            stored = self.cache.get_many(keys.values()) if self.cache is not None else {}
+            todo = []
+            for item in wanted:
+                note = stored.get(keys[item]) if keys else None
                 if note is None:
-                    missing[item] = key
+                    todo.append(item)
                 else:
                     self._memory[item] = note
-        if not missing:
+        if not todo:
             return
-        todo = list(missing)
         context = _fork_context() if self.workers > 1 and len(todo) >= PARALLEL_MINIMUM else None
         if context is None:
             results = [convert_note(body, anchor) for body, anchor in todo]
@@ -110,7 +115,6 @@ class NoteBodies:
                     results = list(pool.map(_convert_item, todo, chunksize=_CHUNK))
         self.converted += len(todo)
         with measure_detail("render.note_cache"):
-            for item, note in zip(todo, results):
-                self._memory[item] = note
-                if self.cache is not None:
-                    self.cache.put(missing[item], note)
+            self._memory.update(zip(todo, results))
+            if self.cache is not None:
+                self.cache.put_many({keys[item]: note for item, note in zip(todo, results)})
