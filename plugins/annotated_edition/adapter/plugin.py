@@ -33,9 +33,9 @@ from mkdocs.structure.pages import Page
 
 from .. import __version__
 from ..diagnostics import Diagnostics
-from ..exports.data import EXPORT_FILES, EXPORT_FOLDER
+from ..exports.data import dumps
 from ..exports.edition_info import EditionInfo, edition_date
-from ..exports.files import export_files
+from ..exports.files import export_data, schema_files
 from ..model import Edition
 from ..notes.cache import NoteCache
 from ..notes.convert import NoteBodies, default_workers
@@ -317,28 +317,34 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
 
     def _write_exports(self, files: Files) -> None:
         assert self.site is not None and self.info is not None
+        context = self.site.context
+        # One export at a time, checked as data (not re-parsed from its text) and kept as UTF-8
+        # bytes: on a large edition each is tens of megabytes, and this is the build's peak.
+        # Selectors are computed from the model, which holds exactly the text the document
+        # pages show (exports/rendered_text.py; a build test holds the two equal).
+        exports = export_data(context.edition, self.info, self.root, context.note_html, None, context.directory_urls)
         try:
-            # Selectors are computed from the model, which holds exactly the text the document
-            # pages show (exports/rendered_text.py; a build test holds the two equal).
-            contents = export_files(self.site.context.edition, self.info, self.root, self.site.context.note_html,
-                                    None, self.site.context.directory_urls)
+            for path, schema, data in exports:
+                self._check_export(path, schema, data)
+                self.data_files[path].content_bytes = dumps(data).encode("utf-8")
+                del data
         except ValueError as error:
             raise PluginError(f"annotated-edition: cannot export the notes: {error}") from None
-        for name, schema in EXPORT_FILES.items():
-            path = f"{EXPORT_FOLDER}/{name}"
-            data = json.loads(contents[path])
-            fast = fast_check(schema)
-            if fast is not None and fast(data):
-                continue  # valid; jsonschema (seconds on a large edition) only explains failures
-            from jsonschema import Draft202012Validator  # imported only to explain a failure
-            errors = list(Draft202012Validator(load_schema(schema)).iter_errors(data))
-            if errors:
-                first = errors[0]
-                where = "/".join(str(p) for p in first.absolute_path)
-                raise PluginError(f"annotated-edition: {path} does not follow {schema}.schema.json at '{where}': "
-                                  f"{first.message}")
-        for path, content in contents.items():
+        for path, content in schema_files().items():
             self.data_files[path].content_string = content
+
+    @staticmethod
+    def _check_export(path: str, schema: str, data: object) -> None:
+        fast = fast_check(schema)
+        if fast is not None and fast(data):
+            return  # valid; jsonschema (seconds on a large edition) only explains failures
+        from jsonschema import Draft202012Validator  # imported only to explain a failure
+        errors = list(Draft202012Validator(load_schema(schema)).iter_errors(data))
+        if errors:
+            first = errors[0]
+            where = "/".join(str(p) for p in first.absolute_path)
+            raise PluginError(f"annotated-edition: {path} does not follow {schema}.schema.json at '{where}': "
+                              f"{first.message}")
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Per finished page: repair the theme's markup, and make sure the citation tags reached
