@@ -84,7 +84,11 @@ def _nav_paths(nav: object) -> set[str]:
 
 
 def _relative_to_docs(path: Path, docs_dir: Path) -> str:
-    return posixpath.relpath(path.resolve().as_posix(), docs_dir.as_posix())
+    resolved, docs = os.path.realpath(path), docs_dir.as_posix()
+    # Called for every note: a path inside docs_dir needs no relpath (slow, and the same answer).
+    if os.sep == "/" and resolved.startswith(docs.rstrip("/") + "/"):
+        return resolved[len(docs.rstrip("/")) + 1:]
+    return posixpath.relpath(Path(resolved).as_posix(), docs)
 
 
 class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
