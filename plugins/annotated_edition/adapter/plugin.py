@@ -5,13 +5,14 @@ Phases (MkDocs 1.6 event order), one hook each:
 - ``on_startup``: keep this instance across ``mkdocs serve`` rebuilds.
 - ``on_config``: load and check the edition (fails the build on any problem), describe the
   edition for citations, register stylesheets, theme overrides and Markdown extensions.
-- ``on_files``: drop note files (they are data) and publish every generated file.
+- ``on_files``: drop note files (they are data) and publish every generated file, the exports
+  included (computed from the model, checked against their schemas, kept on disk until copied).
 - ``on_pre_page``, ``on_page_markdown``: per-page touches (edit links, home page placeholder,
   the preview's problems banner).
 - ``on_page_context``: a clause or document page's citation ``<meta>`` tags.
-- ``on_env``: write the exports (from the model) and check them against their schemas.
 - ``on_post_page``: repair the theme's markup where it fails accessibility checks.
-- ``on_post_build``: write the phase timings when asked (scripts/bench.py).
+- ``on_post_build``: write the phase timings when asked (scripts/bench.py); remove the exports'
+  temporary folder (also on ``on_build_error``).
 
 Under ``mkdocs serve`` a broken note does not stop the server: the same diagnostics are
 logged, the preview leaves the broken files out and shows the problems on every page.
@@ -22,12 +23,14 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import shutil
+import tempfile
 from importlib import metadata
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -105,7 +108,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.problems = Diagnostics()
         self._last_previewable: Edition | None = None
         self.shipped: list[ShippedFile] = []
-        self.data_files: dict[str, File] = {}
+        self.export_dir: Path | None = None
         self.warned_head = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -115,7 +118,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Reset per-build state, load and check the edition, and register what pages need."""
-        self.edition, self.site, self.data_files, self.warned_head = None, None, {}, False
+        self.edition, self.site, self.warned_head = None, None, False
         self.clock = PhaseClock()
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         for extension in ("attr_list", "toc"):
@@ -217,6 +220,8 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             if guide is not None:
                 generated.append(guide)
             self._publish(files, config, generated, docs_dir)
+        with self.clock.phase("export"):
+            self._write_exports(files, config)
         self.generated_count = self.site.edition_pages
         for warning in sanitizer_warnings(self.site.context).items:
             # Anything the sanitizer removed from a note is a warning, so --strict refuses it.
@@ -238,9 +243,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         for item in generated:
             if files.get_file_from_path(item.path) is not None:
                 raise PluginError(f"annotated-edition: {item.path} is generated; remove docs/{item.path}.")
-            if item.content is None:  # an export, written in on_env
-                self.data_files[item.path] = File.generated(config, item.path, content="")
-                files.append(self.data_files[item.path])
+            if item.content is None:  # an export: added by _write_exports
                 continue
             if not item.path.endswith(".md"):
                 files.append(File.generated(config, item.path, content=item.content))
@@ -308,34 +311,38 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                     page.meta[_HEAD_KEY] = meta
         return context
 
-    @event_priority(-50)
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-        """Every page's HTML exists now (static files are not written yet): write the exports
-        and check them against their schemas. The exports are computed from the model alone;
-        the late priority keeps them last, after any plugin that edits pages here."""
-        if self.site is None or self.info is None:
-            return env
-        with self.clock.phase("export"):
-            self._write_exports(files)
-        return env
-
-    def _write_exports(self, files: Files) -> None:
+    def _write_exports(self, files: Files, config: MkDocsConfig) -> None:
+        """The exports, from the model alone (the TextQuoteSelectors too: exports/rendered_text.py,
+        where a build test holds the model's text equal to the pages'). Written here, before any
+        page is rendered, one at a time, checked as data, into a temporary folder that MkDocs
+        copies from: on a large edition each is tens of megabytes, and held in memory until the
+        pages are written they would raise the build's peak memory by as much."""
         assert self.site is not None and self.info is not None
         context = self.site.context
-        # One export at a time, checked as data (not re-parsed from its text) and kept as UTF-8
-        # bytes: on a large edition each is tens of megabytes, and this is the build's peak.
-        # Selectors are computed from the model, which holds exactly the text the document
-        # pages show (exports/rendered_text.py; a build test holds the two equal).
+        self._remove_export_dir()
+        self.export_dir = Path(tempfile.mkdtemp(prefix="annotated-edition-exports-"))
         exports = export_data(context.edition, self.info, self.root, context.note_html, None, context.directory_urls)
         try:
             for path, schema, data in exports:
                 self._check_export(path, schema, data)
-                self.data_files[path].content_bytes = dumps(data).encode("utf-8")
-                del data
+                target = self.export_dir / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(dumps(data).encode("utf-8"))
+                del data  # before the next export is made
+                files.append(File.generated(config, path, abs_src_path=str(target)))
         except ValueError as error:
             raise PluginError(f"annotated-edition: cannot export the notes: {error}") from None
         for path, content in schema_files().items():
-            self.data_files[path].content_string = content
+            files.append(File.generated(config, path, content=content))
+
+    def _remove_export_dir(self) -> None:
+        if self.export_dir is not None:
+            shutil.rmtree(self.export_dir, ignore_errors=True)
+            self.export_dir = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build leaves no temporary folder behind."""
+        self._remove_export_dir()
 
     @staticmethod
     def _check_export(path: str, schema: str, data: object) -> None:
@@ -367,7 +374,9 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                         "{{ page.meta.annotated_edition_head or '' }}{% endblock %}")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Last of all: write the timings file, if one is asked for."""
+        """Last of all: remove the exports' temporary folder (MkDocs has copied them); write the
+        timings file, if one is asked for."""
+        self._remove_export_dir()
         target = os.environ.get(TIMINGS_ENV)
         if target and self.edition is not None:
             report = {**self.clock.as_dict(), "generated_pages": self.generated_count,
