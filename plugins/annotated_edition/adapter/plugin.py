@@ -20,6 +20,8 @@ logged, the preview leaves the broken files out and shows the problems on every 
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import json
 import os
 import posixpath
@@ -109,6 +111,8 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self._last_previewable: Edition | None = None
         self.shipped: list[ShippedFile] = []
         self.export_dir: Path | None = None
+        self.generated_pages: set[str] = set()
+        self.gc_frozen = False
         self.warned_head = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -118,7 +122,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Reset per-build state, load and check the edition, and register what pages need."""
-        self.edition, self.site, self.warned_head = None, None, False
+        self.edition, self.site, self.warned_head, self.generated_pages = None, None, False, set()
         self.clock = PhaseClock()
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         for extension in ("attr_list", "toc"):
@@ -226,6 +230,20 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         for warning in sanitizer_warnings(self.site.context).items:
             # Anything the sanitizer removed from a note is a warning, so --strict refuses it.
             log.warning(warning.format(self.root))
+        # Every generated page is a File now, and the exports are on disk: drop the second
+        # reference to each page's Markdown and the converted notes (a later request reads the
+        # note cache again), so that neither is held while MkDocs renders every page.
+        self.generated_pages = {item.path for item in self.site.files if isinstance(item.content, str)}
+        self.site = dataclasses.replace(self.site, files=())
+        self.site.context.bodies.forget()
+        if self.command == "build":
+            # Everything made so far (the edition, the generated files, MkDocs' own structures)
+            # lives until the build ends, yet every full garbage collection while pages render
+            # would walk it again: about 4 % of a large build. Frozen objects are skipped, and
+            # given back to the collector in on_post_build. Not under `serve`, whose rebuilds
+            # would otherwise keep each build's objects for the life of the server.
+            gc.freeze()
+            self.gc_frozen = True
         return files
 
     def _note_bodies(self) -> NoteBodies:
@@ -298,6 +316,10 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                                             render_newest_notes(self.site.context, page.file.src_uri))
         if self.problems:
             markdown = problems_banner(self.problems, self.root) + markdown
+        if page.file.src_uri in self.generated_pages and page.file.generated_by is not None:
+            # MkDocs has read the page (``page.markdown`` holds its own copy) and never reads it
+            # again in this build: the generated source need not stay in memory until the end.
+            page.file.content_string = ""
         return markdown
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
@@ -343,6 +365,17 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build leaves no temporary folder behind."""
         self._remove_export_dir()
+        self._unfreeze()
+
+    def on_shutdown(self) -> None:
+        """The end of MkDocs (also of a build driven by hand, without on_post_build)."""
+        self._remove_export_dir()
+        self._unfreeze()
+
+    def _unfreeze(self) -> None:
+        if self.gc_frozen:
+            gc.unfreeze()
+            self.gc_frozen = False
 
     @staticmethod
     def _check_export(path: str, schema: str, data: object) -> None:
@@ -377,6 +410,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         """Last of all: remove the exports' temporary folder (MkDocs has copied them); write the
         timings file, if one is asked for."""
         self._remove_export_dir()
+        self._unfreeze()
         target = os.environ.get(TIMINGS_ENV)
         if target and self.edition is not None:
             report = {**self.clock.as_dict(), "generated_pages": self.generated_count,

@@ -91,6 +91,10 @@ class NoteBodies:
             self._memory[item] = note
         return note
 
+    def forget(self) -> None:
+        """Drop the results held in memory; later requests read the persistent store again."""
+        self._memory.clear()
+
     def prefetch(self, items: Iterable[tuple[str, str]]) -> None:
         """Make every (body, anchor) of ``items`` ready: read the store, convert the rest at once."""
         with measure_detail("render.note_cache"):
