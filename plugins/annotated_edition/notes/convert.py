@@ -114,6 +114,8 @@ class NoteBodies:
         if context is None:
             results = [convert_note(body, anchor) for body, anchor in todo]
         else:
+            if self.cache is not None:
+                self.cache.close()  # a forked child must not inherit an open SQLite connection
             with measure_detail("render.note_parallel"):
                 with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
                     results = list(pool.map(_convert_item, todo, chunksize=_CHUNK))
