@@ -13,7 +13,7 @@ EDITION_NAME ?= singapore-2018-annotated
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install vendor site serve test offline check note clean links bench
+.PHONY: install vendor site serve test offline portable check note clean links bench compare-builds
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,19 +57,32 @@ note: $(STAMP)
 test: $(STAMP) $(NODE_STAMP)
 	CHROMIUM="$$(scripts/find-chromium)" && export CHROMIUM && $(PY) -m pytest
 
-# The offline bundle is built apart, without "Edit" links (an offline reader cannot edit, and the
-# offline build links out only in citations); its links are checked before it is packed.
+# The offline bundle is built apart, without "Edit" links and without "Propose a note" (an offline
+# reader cannot edit, and the offline build links out only in citations); its links are checked
+# before it is packed.
 OFFLINE_SITE := dist/offline-site
 offline: $(STAMP) $(NODE_STAMP)
-	EDITION_EDIT_URI= SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)}" \
+	EDITION_EDIT_URI= EDITION_PROPOSE_REPOSITORY= SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)}" \
 		$(MKDOCS) build --strict -d $(OFFLINE_SITE)
 	$(PY) scripts/check_links.py --offline $(OFFLINE_SITE)
 	$(PY) scripts/make-offline --site $(OFFLINE_SITE) --name $(EDITION_NAME)
+
+# The whole edition as plain files that build with no plugin (MkDocs, ProperDocs or Zensical):
+# dist/portable/mkdocs.yml and dist/portable/docs/. Build it with
+# `cd dist/portable && zensical build` (or `mkdocs build`). See README, "Other engines".
+PORTABLE_DIR := dist/portable
+portable: $(STAMP) $(NODE_STAMP)
+	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)}" \
+		$(PY) -m annotated_edition.tools.portable --out $(PORTABLE_DIR)
 
 # Build synthetic corpora at 1x, 10x and 100x with and without the plugin; print the table.
 # The JSON report goes to test-artifacts/bench.json. See docs/benchmarks.md.
 bench: $(STAMP) $(NODE_STAMP)
 	$(PY) scripts/bench.py --output test-artifacts/bench.json
+
+# Byte-compare the site built from REF (default: main) with the working tree's.
+compare-builds: $(STAMP) $(NODE_STAMP)
+	$(PY) scripts/compare-builds $(REF)
 
 clean:
 	rm -rf site dist test-artifacts .cache/annotated-edition

@@ -17,6 +17,8 @@ one site holds them all.
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import base64
 from dataclasses import dataclass
 from pathlib import Path
@@ -256,7 +258,9 @@ def build_hostile_project(project: Path, vectors: list[Vector]) -> dict[str, str
     placed: dict[str, str] = {}
     for index, vector in enumerate(vectors):
         clause = clauses[index % len(clauses)]
-        date = f"2099-01-{index % 28 + 1:02d}" if vector.field == "title" else "2020-01-01"
+        # Hostile titles are the newest notes, so the home page's "newest notes" shows them too;
+        # today is the latest date a note may have (a future date is refused).
+        date = _dt.date.today().isoformat() if vector.field == "title" else "2020-01-01"
         path = note_path(project, clause, vector)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(note_text(vector, clause, quotes[clause], date), encoding="utf-8")

@@ -84,7 +84,7 @@ BREAKAGES: list[Breakage] = [
     Breakage("missing_required_field", lambda p: _replace(p, "date: 2026-01-15\n", ""),
              NOTE_REL, 2, 1, "missing required field 'date'", ["schema rule: note.schema.json", "required"]),
     Breakage("wrong_type", lambda p: _replace(p, "authors:\n  - name: Test Author", "authors: Test Author"),
-             NOTE_REL, 5, 10, "'authors' must be of type array, not str", ["schema rule: note.schema.json", "type"]),
+             NOTE_REL, 5, 10, "'authors' must be a list", ["schema rule: note.schema.json", "type"]),
     Breakage("unknown_target", lambda p: _replace(p, "target: singapore-2018/point-2", "target: singapore-2018/point-7"),
              NOTE_REL, 2, 9, "unknown target 'singapore-2018/point-7'",
              ["Did you mean:", "singapore-2018/point-2"]),
@@ -101,6 +101,61 @@ BREAKAGES: list[Breakage] = [
     Breakage("non_utf8", _non_utf8, NOTE_REL, 14, 5, "file is not valid UTF-8 (byte 0xff)", ["UTF-8"]),
     Breakage("empty_body", lambda p: _replace(p, "The body of the note.\n", ""),
              NOTE_REL, 14, 1, "note has no body", ["Write the commentary"]),
+]
+
+
+def _move(project: Path, new_rel: str) -> None:
+    source = project / NOTE_REL
+    destination = project / new_rel
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    source.rename(destination)
+
+
+STRAY_REL = "docs/notes/checker-fixture.md"
+SHALLOW_REL = "docs/commentary/singapore-2018/checker-fixture.md"
+MARKDOWN_REL = "docs/commentary/singapore-2018/point-2/checker-fixture.markdown"
+
+# Mistakes that used to be published silently, or reported in a program's words (issue 15).
+BREAKAGES += [
+    Breakage("impossible_date", lambda p: _replace(p, "date: 2026-01-15", "date: 2026-02-30"),
+             NOTE_REL, 7, 7, "a day that does not exist: February 2026 has 28 days", ["Correct the date"]),
+    Breakage("future_date", lambda p: _replace(p, "date: 2026-01-15", "date: 2099-01-01"),
+             NOTE_REL, 7, 7, "'date' is 2099-01-01, which is in the future", ["edition's date"]),
+    Breakage("impossible_source_date", lambda p: _replace(p, "date: 2018-06-12", "date: 2018-06-31"),
+             NOTE_REL, 11, 11, "'sources[0].date' is 2018-06-31, a day that does not exist", ["Correct the date"]),
+    Breakage("other_markdown_extension", lambda p: _move(p, MARKDOWN_REL),
+             MARKDOWN_REL, 1, 1, "ends in '.markdown', so it is not read", ["Rename it to checker-fixture.md"]),
+    Breakage("note_outside_commentary", lambda p: _move(p, STRAY_REL),
+             STRAY_REL, 2, 1, "looks like a note (its front matter has 'target:')",
+             ["Move it to docs/commentary/singapore-2018/point-2/checker-fixture.md"]),
+    Breakage("note_in_the_document_folder", lambda p: _move(p, SHALLOW_REL),
+             SHALLOW_REL, 1, 1, "a note must be at commentary/<document>/<clause>/<slug>.md",
+             ["Move it to docs/commentary/singapore-2018/point-2/checker-fixture.md"]),
+    Breakage("unclosed_front_matter", lambda p: _replace(p, "tags: [peace-regime]\n---\n", "tags: [peace-regime]\n\n"),
+             NOTE_REL, 1, 1, "the front matter is not closed", ["Add a line holding only '---'"]),
+    Breakage("wrong_prefix", lambda p: _replace(p, 'quote: "lasting and stable peace regime"\n',
+                                                'quote: "lasting and stable peace regime"\nprefix: "a durable "\n'),
+             NOTE_REL, 4, 9, "the prefix 'a durable ' is not next to the quote", ["Before it: ", "Remove 'prefix'"]),
+    Breakage("empty_title", lambda p: _replace(p, "title: A note for the checker's tests", "title:"),
+             NOTE_REL, 4, 7, "'title' is empty", []),
+    Breakage("url_with_a_space", lambda p: _replace(p, "  - name: Test Author", "  - name: Test Author\n    url: https://example.org/a b"),
+             NOTE_REL, 7, 10, "expected: A web address that starts with http:// or https://", []),
+]
+
+BREAKAGES += [
+    Breakage("broken_relative_link", lambda p: _replace(p, "The body of the note.", "The body of the [note](../glosary.html)."),
+             NOTE_REL, 14, 24, "the link '../glosary.html' in note 'checker-fixture' leads to no page or file of the site",
+             ["Did you mean: ../glossary.html?", "edition:document/clause"]),
+    Breakage("source_link_to_a_page", lambda p: _replace(p, "The body of the note.", "See [the glossary](../glossary.md)."),
+             NOTE_REL, 14, 20, "the link '../glossary.md' in note 'checker-fixture' leads to no page",
+             ["Did you mean: ../glossary.html?"]),
+    Breakage("unknown_clause_in_edition_link", lambda p: _replace(p, "The body of the note.", "The body of the [point](edition:singapore-2018/point-7)."),
+             NOTE_REL, 14, 25, "the link 'edition:singapore-2018/point-7' leads nowhere: the edition has no clause",
+             ["Did you mean: edition:singapore-2018/point-", "edition:document/clause#note-slug"]),
+    Breakage("edition_link_to_a_note_on_another_clause",
+             lambda p: _replace(p, "The body of the note.", "The body of the [note](edition:singapore-2018/point-3#checker-fixture)."),
+             NOTE_REL, 14, 24, "note 'checker-fixture' is on singapore-2018/point-2, not on singapore-2018/point-3",
+             ["Did you mean: edition:singapore-2018/point-2#checker-fixture?"]),
 ]
 
 

@@ -6,10 +6,14 @@ collector, so a contributor sees all of their mistakes in one run.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Diagnostic", "Diagnostics", "EditionError"]
+__all__ = ["Diagnostic", "Diagnostics", "EditionError", "ONE_LINE_ENV"]
+
+# Set (to anything) in CI: every problem, hint included, on one line (see Diagnostic.format).
+ONE_LINE_ENV = "ANNOTATED_EDITION_ONE_LINE"
 
 
 @dataclass(frozen=True)
@@ -23,11 +27,18 @@ class Diagnostic:
     hint: str = ""
     severity: str = "error"
 
-    def format(self, root: Path | None = None) -> str:
-        """Render as the one-line form editors and CI annotations understand, then the hint."""
+    def format(self, root: Path | None = None, one_line: bool | None = None) -> str:
+        """Render as the one-line form editors and CI annotations understand, then the hint,
+        indented. With ``one_line`` (default: the ``ANNOTATED_EDITION_ONE_LINE`` environment
+        variable is set), the hint joins the message on the same line, so that a problem matcher,
+        which reads one line per problem, carries the hint into the annotation too."""
         shown = _display_path(self.path, root)
         text = f"{shown}:{self.line}:{self.column}: {self.severity}: {self.message}"
-        if self.hint:
+        if one_line is None:
+            one_line = bool(os.environ.get(ONE_LINE_ENV))
+        if self.hint and one_line:
+            text += " — how to fix: " + " / ".join(line.strip() for line in self.hint.splitlines() if line.strip())
+        elif self.hint:
             text += "\n" + "\n".join(f"    {line}" for line in self.hint.splitlines())
         return text
 

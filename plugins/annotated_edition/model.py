@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 __all__ = [
     "Ref", "Author", "SourceRef", "Signatory", "Clause", "TextLink", "Document", "Note",
-    "CrossRef", "Entity", "Event", "Mention", "Edition",
+    "CrossRef", "EditorialNote", "Entity", "Event", "Mention", "StatusEntry", "Commitment", "Edition",
 ]
 
 
@@ -64,6 +64,7 @@ class Clause:
     end: int | None = None
     summary: str = ""
     number: int | None = None
+    level: int = 1  # depth in the document's outline: 1 for an article, 2 for its paragraphs
     line: int = 1
 
     @property
@@ -87,6 +88,17 @@ class TextLink:
 
 
 @dataclass(frozen=True)
+class EditorialNote:
+    """The editors' remark on how the edition presents a document (not on what it says),
+    shown just before the clause ``before``."""
+
+    id: str
+    title: str
+    before: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Document:
     id: str
     title: str
@@ -102,20 +114,19 @@ class Document:
     sidecar: Path
     text: str | None = None
     text_path: Path | None = None
-    editorial_notes: Mapping[str, str] = field(default_factory=dict)
+    editorial_notes: tuple[EditorialNote, ...] = ()
     text_links: tuple[TextLink, ...] = ()
     # Position of each clause by ID (the first of duplicates wins), computed once: lookups stay
     # O(1) in long documents, and the data never changes after construction.
     _positions: Mapping[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for name in ("parties", "signatories", "clauses", "text_links"):
+        for name in ("parties", "signatories", "clauses", "text_links", "editorial_notes"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         positions: dict[str, int] = {}
         for position, clause in enumerate(self.clauses):
             positions.setdefault(clause.id, position)
         object.__setattr__(self, "_positions", MappingProxyType(positions))
-        object.__setattr__(self, "editorial_notes", MappingProxyType(dict(self.editorial_notes)))
 
     @property
     def has_text(self) -> bool:
@@ -209,6 +220,51 @@ class Event:
 
 
 @dataclass(frozen=True)
+class StatusEntry:
+    """Where a commitment stood from ``date`` on: ``status`` is a word of the tracker's
+    vocabulary (see commitments.py), ``level`` its Peace Accords Matrix level (for ``stalled``
+    and ``reversed``, the last level reached before), ``events`` timeline IDs it rests on."""
+
+    date: str
+    status: str
+    level: int
+    text: str
+    events: tuple[str, ...]
+    sources: tuple[SourceRef, ...]
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """One undertaking of a clause (``related`` ones were made outside the text), with its
+    dated history of statuses, oldest first; the last entry is where it stands at ``as_of``."""
+
+    id: str
+    target: Ref
+    parties: tuple[str, ...]
+    summary: str
+    statuses: tuple[StatusEntry, ...]
+    related: bool = False
+    basis: str = ""
+    quote: str = ""
+    span: tuple[int, int] | None = None
+    line: int = 1
+
+    @property
+    def current(self) -> StatusEntry:
+        return self.statuses[-1]
+
+    @property
+    def since(self) -> str:
+        """When the current status began: a later entry with the same status (a development that
+        confirms it) does not move the date."""
+        start = len(self.statuses) - 1
+        while start > 0 and self.statuses[start - 1].status == self.current.status:
+            start -= 1
+        return self.statuses[start].date
+
+
+@dataclass(frozen=True)
 class Edition:
     """Everything loaded and validated; the renderers and exporters read only this. Built once,
     complete, by :func:`annotated_edition.sources.edition.check_edition`, and never changed."""
@@ -220,13 +276,16 @@ class Edition:
     entities: tuple[Entity, ...] = ()
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    commitments_as_of: str = ""
+    """The last date the commitments' statuses were checked; nothing is asserted after it."""
     # Notes grouped by target, computed at construction: every page asks for its clause's
     # notes, and a scan per page would make builds O(N²).
     _notes_by_target: Mapping[Ref, tuple[Note, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "documents", MappingProxyType(dict(self.documents)))
-        for name in ("notes", "crossrefs", "entities", "mentions", "events"):
+        for name in ("notes", "crossrefs", "entities", "mentions", "events", "commitments"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         grouped: dict[Ref, list[Note]] = {}
         for note in self.notes:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["EditionConfig", "settings_from_options", "OPTION_FIELDS"]
+__all__ = ["EditionConfig", "settings_from_options", "default", "OPTION_FIELDS", "DEFAULT_COMMENTARY_DIR"]
 
 
 @dataclass(frozen=True)
@@ -26,9 +26,11 @@ class EditionConfig:
     documents: tuple[str, ...]
     sources_dir: str = "source_texts"
     commentary_dir: str = "docs/commentary"
+    docs_dir: str = "docs"
     crossrefs_file: str = "crossrefs.yml"
     entities_file: str = "entities.yml"
     timeline_file: str = "timeline.yml"
+    commitments_file: str = "commitments.yml"
     cache_dir: str = ".cache/annotated-edition"
     """Converted note bodies kept between runs (see notes/cache.py); empty: no persistent cache."""
 
@@ -44,9 +46,13 @@ class EditionConfig:
     def commentary_path(self) -> Path:
         return self.root / self.commentary_dir
 
+    @property
+    def docs_path(self) -> Path:
+        return self.root / self.docs_dir
+
 
 # Options passed through under the same name; ``commentary_dir`` is relative to ``docs_dir``.
-OPTION_FIELDS = ("sources_dir", "crossrefs_file", "entities_file", "timeline_file")
+OPTION_FIELDS = ("sources_dir", "crossrefs_file", "entities_file", "timeline_file", "commitments_file")
 DEFAULT_COMMENTARY_DIR = "commentary"
 
 
@@ -66,5 +72,8 @@ def settings_from_options(root: Path, docs_dir: str | Path, options: Mapping[str
     values = {name: str(options[name]) for name in OPTION_FIELDS if options.get(name)}
     if options.get("cache_dir") is not None:  # "" is meaningful: no persistent cache
         values["cache_dir"] = str(options["cache_dir"])
+    docs_absolute = docs if docs.is_absolute() else root / docs
+    docs_dir = (os.path.relpath(docs_absolute, root) if docs_absolute.resolve().is_relative_to(root.resolve())
+                else str(docs_absolute))
     return EditionConfig(root=root, documents=tuple(options.get("documents") or ()),
-                         commentary_dir=Path(commentary_dir).as_posix(), **values)
+                         commentary_dir=Path(commentary_dir).as_posix(), docs_dir=Path(docs_dir).as_posix(), **values)

@@ -10,7 +10,7 @@ import posixpath
 
 from .model import Ref
 
-__all__ = ["page_source_path", "page_url", "relative_url", "Linker"]
+__all__ = ["page_source_path", "page_url", "relative_url", "relative_path", "Linker"]
 
 
 def page_source_path(ref: Ref) -> str:
@@ -28,7 +28,7 @@ def page_url(source_path: str, directory_urls: bool) -> str:
     return stem + "/"
 
 
-def _relative_path(target: str, start: str) -> str:
+def relative_path(target: str, start: str) -> str:
     """``posixpath.relpath`` for two site-relative paths, without its ``os.getcwd()`` call per
     link (a tenth of the time of rendering a large edition went there)."""
     target_parts = [part for part in target.split("/") if part and part != "."]
@@ -51,7 +51,7 @@ def relative_url(from_source: str, to_source: str, directory_urls: bool, fragmen
     here_is_folder = here == "" or here.endswith("/")
     there_is_folder = there == "" or there.endswith("/")
     base = here.rstrip("/") if here_is_folder else posixpath.dirname(here)
-    relative = _relative_path(there.rstrip("/") or ".", base or ".")
+    relative = relative_path(there.rstrip("/") or ".", base or ".")
     if there_is_folder:
         relative = "./" if relative == "." else relative + "/"
     return relative + suffix

@@ -6,7 +6,6 @@ corpus (texts and summaries, entity mentions, in-text links, phrase markers and 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 

@@ -27,7 +27,7 @@ from conftest import ROOT, copy_project
 from note_breakages import BREAKAGES, fingerprint, problem_lines, write_good_note
 
 EDIT_BASE = "https://github.com/annotated-edition/singapore-2018/edit/main/"
-STEPS_HEADING = "## Add a note, step by step"
+STEPS_HEADING = "## From the terminal: add a note, step by step"
 # What the tests below run, in order. If CONTRIBUTING.md's steps change, this must change too.
 DOCUMENTED_STEPS = [
     "make install",

@@ -358,6 +358,8 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = copy_project(tmp_path_factory.mktemp("knowledge") / "project")
     (project / "source_texts" / "entities.yml").write_text(FIXTURE_ENTITIES, encoding="utf-8")
     (project / "source_texts" / "timeline.yml").write_text(FIXTURE_TIMELINE, encoding="utf-8")
+    # The tracker rests on the real timeline's events; this fixture's small timeline has none of them.
+    (project / "source_texts" / "commitments.yml").unlink()
     sidecar = project / "source_texts" / "panmunjom-2018.yml"
     text = sidecar.read_text(encoding="utf-8")
     start = text.index("  - id: article-1\n")

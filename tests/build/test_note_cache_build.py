@@ -70,3 +70,26 @@ def test_the_cache_folder_is_an_option_and_can_be_turned_off(tmp_path: Path) -> 
     build = run_mkdocs_build(project, env=ENV)
     assert build.ok, build.output
     assert not (project / ".cache").exists()
+
+
+def test_an_edition_link_follows_the_url_style_with_a_warm_cache(tmp_path: Path) -> None:
+    """An ``edition:`` link's URL is part of the converted HTML: a build in the other URL style,
+    with the store the first build filled, must not publish the first build's URL."""
+    from note_breakages import GOOD_NOTE, NOTE_REL
+
+    project = copy_project(tmp_path / "project")
+    note = project / NOTE_REL
+    note.parent.mkdir(parents=True, exist_ok=True)
+    note.write_text(GOOD_NOTE.replace("The body of the note.\n", "See [point 3](edition:singapore-2018/point-3).\n"),
+                    encoding="utf-8")
+    files = run_mkdocs_build(project, "-d", str(tmp_path / "files"), env=ENV)
+    assert files.ok, files.output
+    assert 'href="point-3.html"' in (tmp_path / "files/singapore-2018/point-2.html").read_text(encoding="utf-8")
+
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("use_directory_urls: false", "use_directory_urls: true")
+    config.write_text(text.replace("\n  - offline\n", "\n"), encoding="utf-8")  # offline forces file URLs
+    folders = run_mkdocs_build(project, "-d", str(tmp_path / "folders"), env=ENV)
+    assert folders.ok, folders.output
+    page = (tmp_path / "folders/singapore-2018/point-2/index.html").read_text(encoding="utf-8")
+    assert 'href="../point-3/"' in page and 'href="point-3.html"' not in page

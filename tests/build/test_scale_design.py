@@ -113,10 +113,10 @@ def test_the_fast_schema_check_agrees_with_jsonschema_on_real_exports(builds: di
 
     from jsonschema import Draft202012Validator
 
-    from annotated_edition.sources.schema_check import _registry, fast_check, load_schema
+    from annotated_edition.sources.schema_check import schema_registry, fast_check, load_schema
     data = json.loads((builds["small"].site / "data" / name).read_text(encoding="utf-8"))
     fast = fast_check(schema)
-    slow = Draft202012Validator(load_schema(schema), registry=_registry())
+    slow = Draft202012Validator(load_schema(schema), registry=schema_registry())
     assert fast is not None and fast(data) and slow.is_valid(data)
     # One change at a time, anywhere in the file: both must give the same answer.
     chooser = random.Random(8)

@@ -82,3 +82,18 @@ def test_the_import_reader_resolves_relative_imports() -> None:
     found = dict(_imports_in("from ..render.context import RenderContext\nimport mkdocs.plugins\n"
                              "from .anchoring import find_quote\n", Path("sources/x.py")))
     assert set(found) == {"annotated_edition.render.context", "mkdocs.plugins", "annotated_edition.sources.anchoring"}
+
+
+def _test_files() -> list[Path]:
+    return sorted((ROOT / "tests").rglob("*.py")) + sorted((ROOT / "scripts").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", _test_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_tests_and_scripts_use_public_names(path: Path) -> None:
+    """Tests drive the engine through the facade or a module's public names, so that the
+    engine's insides can change without rewriting its tests."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    private = [(node.lineno, alias.name) for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+               and (node.module or "").startswith("annotated_edition")
+               for alias in node.names if alias.name.startswith("_") and not alias.name.startswith("__")]
+    assert not private, f"{path.relative_to(ROOT)} imports private names: {private}"

@@ -77,4 +77,8 @@ def test_prefix_and_suffix_that_no_longer_match_are_named(project: Path) -> None
           'quote: "lasting and stable peace regime"\nprefix: "a durable "\n')
     _, diagnostics = check_edition(edition_config_for(project))
     [problem] = diagnostics.items
-    assert "not with the given 'prefix'/'suffix'" in problem.hint
+    # The quote is right and the prefix is wrong: the message blames the prefix, at its line,
+    # and never says the quote is missing while the hint says it matches.
+    assert "the prefix 'a durable ' is not next to the quote" in problem.message
+    assert "quote not found" not in problem.message and "the quote matches" not in problem.hint
+    assert "Before it: 'DPRK will join their efforts to build a '" in problem.hint

@@ -18,9 +18,9 @@ from jsonschema import Draft202012Validator
 from annotated_edition.sources import yaml_source
 from annotated_edition.diagnostics import Diagnostics
 from annotated_edition.notes.markdown import NOTE_EXTENSIONS, render_note_body
-from annotated_edition.sources.schema_check import SCHEMA_DIR, _fast_check, _registry, load_schema
+from annotated_edition.sources.schema_check import SCHEMA_DIR, fast_check, schema_registry, load_schema
 from annotated_edition.sources.schema_fastpath import compile_checker
-from annotated_edition.urls import _relative_path
+from annotated_edition.urls import relative_path
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = sorted(p.name.removesuffix(".schema.json") for p in SCHEMA_DIR.glob("*.schema.json"))
@@ -29,12 +29,12 @@ SCHEMAS = sorted(p.name.removesuffix(".schema.json") for p in SCHEMA_DIR.glob("*
 # --- schema fast path --------------------------------------------------------------------------
 
 def _slow_valid(name: str, data: Any) -> bool:
-    return Draft202012Validator(load_schema(name), registry=_registry()).is_valid(data)
+    return Draft202012Validator(load_schema(name), registry=schema_registry()).is_valid(data)
 
 
 @pytest.mark.parametrize("name", SCHEMAS)
 def test_every_schema_compiles_to_a_fast_check(name: str) -> None:
-    assert _fast_check(name) is not None, f"{name}.schema.json uses a keyword the fast path lacks"
+    assert fast_check(name) is not None, f"{name}.schema.json uses a keyword the fast path lacks"
 
 
 _scalars = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.floats(allow_nan=False, width=16),
@@ -55,7 +55,7 @@ _valid_note = {"target": "singapore-2018/point-3", "title": "T", "authors": [{"n
 @settings(max_examples=300, deadline=None)
 @given(name=st.sampled_from(SCHEMAS), data=_values)
 def test_fast_check_agrees_with_jsonschema_on_arbitrary_data(name: str, data: Any) -> None:
-    fast = _fast_check(name)
+    fast = fast_check(name)
     assert fast is not None
     assert fast(data) == _slow_valid(name, data)
 
@@ -68,7 +68,7 @@ def test_fast_check_agrees_with_jsonschema_on_near_valid_notes(key: str, value: 
     data[key] = value
     if drop:
         data.pop(drop, None)
-    assert _fast_check("note")(data) == _slow_valid("note", data)
+    assert fast_check("note")(data) == _slow_valid("note", data)
 
 
 def test_unknown_keywords_disable_the_fast_path() -> None:
@@ -149,7 +149,7 @@ _segments = st.lists(st.sampled_from(["a", "b", "index.html", "point-3.html", ".
 @given(_segments, _segments)
 def test_relative_path_matches_posixpath(target: list[str], start: list[str]) -> None:
     target_path, start_path = "/".join(target) or ".", "/".join(start) or "."
-    assert _relative_path(target_path, start_path) == posixpath.relpath(target_path, start_path)
+    assert relative_path(target_path, start_path) == posixpath.relpath(target_path, start_path)
 
 
 # --- reused Markdown converter --------------------------------------------------------------------
@@ -158,11 +158,11 @@ def _fresh(body: str, anchor: str) -> str:
     """A converter built for this one note, as the code did before converters were reused."""
     import markdown
 
-    from annotated_edition.notes.markdown import NOTE_EXTENSION_CONFIGS, _ScopeToNote
+    from annotated_edition.notes.markdown import NOTE_EXTENSION_CONFIGS, ScopeToNote
     from annotated_edition.notes.sanitize import sanitize_html
     md = markdown.Markdown(extensions=list(NOTE_EXTENSIONS), extension_configs=NOTE_EXTENSION_CONFIGS,
                            output_format="html")
-    md.treeprocessors.register(_ScopeToNote(md, anchor), "scope_to_note", 1)
+    md.treeprocessors.register(ScopeToNote(md, anchor), "scope_to_note", 1)
     return sanitize_html(md.convert(body), id_prefix=f"{anchor}-").html
 
 
@@ -201,7 +201,7 @@ def test_a_build_or_check_imports_jsonschema_only_to_explain_a_failure() -> None
     data = yaml_source.load_yaml_text("target: singapore-2018/point-3\ntitle: 3\n", Path("n.md"), diagnostics)
     from annotated_edition.sources.schema_check import validate
     assert not validate(data, "note", Path("n.md"), diagnostics)
-    assert "n.md:2:8: error: 'title' must be of type string" in diagnostics.format()
+    assert "n.md:2:8: error: 'title' must be text, not a number" in diagnostics.format()
 
 
 @pytest.mark.parametrize(("html", "removed"), [
@@ -213,7 +213,7 @@ def test_a_build_or_check_imports_jsonschema_only_to_explain_a_failure() -> None
     ('<h1>Too high a heading</h1>', True),
 ])
 def test_the_sanitizer_skips_its_removal_report_only_when_nothing_was_removed(html: str, removed: bool) -> None:
-    from annotated_edition.notes.sanitize import _cleaner, sanitize_html
+    from annotated_edition.notes.sanitize import cleaner, sanitize_html
     result = sanitize_html(html, id_prefix="note-x-")
     assert bool(result.removed) == removed, result.removed
-    assert result.html == _cleaner("note-x-").clean(html)  # the published HTML is the cleaned HTML
+    assert result.html == cleaner("note-x-").clean(html)  # the published HTML is the cleaned HTML

@@ -27,7 +27,7 @@ def test_same_text_as_json_dumps(data: object) -> None:
 
 
 def test_tuples_specials_and_other_keys() -> None:
-    for data in [(1, "a"), [math.inf, -math.inf], {"b": [], "a": {}}, {1: "x", 2: "y", 3.5: None, True: 0}, "é ↩ \u2028 \"q\" \x00",
+    for data in [(1, "a"), [math.inf, -math.inf], {"b": [], "a": {}}, {1: "x", 2: "y", 3.5: None}, {False: 0, True: 1}, "é ↩ \u2028 \"q\" \x00",
                  {"nested": [{"z": None, "y": True}]}, 10 ** 30, -0.0]:
         assert dumps_sorted(data) == _reference(data)
     assert dumps_sorted({"a": [1]}, indent=4) == _reference({"a": [1]}, indent=4)

@@ -1,6 +1,6 @@
 """The persistent cache of converted note bodies (notes/cache.py, notes/convert.py): a hit
-returns what converting returns; each part of the key (body, anchor, converter settings,
-engine version) gives a miss when it changes; a damaged entry or database is ignored and
+returns what converting returns; each part of the key (body, anchor, the targets of its
+``edition:`` links, converter settings, engine version) gives a miss when it changes; a damaged entry or database is ignored and
 rewritten; two processes filling one store at once both succeed and leave whole entries."""
 
 from __future__ import annotations
@@ -45,16 +45,21 @@ def test_removals_survive_the_round_trip(tmp_path: Path) -> None:
     assert all(isinstance(removal, Removal) for removal in again.get(body, ANCHOR).removed)
 
 
-@pytest.mark.parametrize("change", ["body", "anchor", "settings", "engine"])
+@pytest.mark.parametrize("change", ["body", "anchor", "edition_links", "settings", "engine"])
 def test_each_part_of_the_key_gives_a_miss(tmp_path: Path, change: str) -> None:
     settings, engine = dict(converter_settings()), engine_version()
-    original = entry_key(BODY, ANCHOR, settings, engine)
-    assert original == entry_key(BODY, ANCHOR, dict(settings), engine), "the key is deterministic"
+    links = (("edition:doc/c1", "../doc/c1.html"),)
+    original = entry_key(BODY, ANCHOR, links, settings=settings, engine=engine)
+    assert original == entry_key(BODY, ANCHOR, tuple(links), settings=dict(settings), engine=engine), \
+        "the key is deterministic"
     changed = {
-        "body": lambda: entry_key(BODY + "More.\n", ANCHOR, settings, engine),
-        "anchor": lambda: entry_key(BODY, "note-other", settings, engine),
-        "settings": lambda: entry_key(BODY, ANCHOR, {**settings, "markdown_extensions": ["footnotes"]}, engine),
-        "engine": lambda: entry_key(BODY, ANCHOR, settings, engine + "-next"),
+        "body": lambda: entry_key(BODY + "More.\n", ANCHOR, links, settings=settings, engine=engine),
+        "anchor": lambda: entry_key(BODY, "note-other", links, settings=settings, engine=engine),
+        "edition_links": lambda: entry_key(BODY, ANCHOR, (("edition:doc/c1", "../doc/c1/"),),
+                                           settings=settings, engine=engine),
+        "settings": lambda: entry_key(BODY, ANCHOR, links, settings={**settings, "markdown_extensions": ["footnotes"]},
+                                      engine=engine),
+        "engine": lambda: entry_key(BODY, ANCHOR, links, settings=settings, engine=engine + "-next"),
     }[change]()
     assert changed != original
     cache = NoteCache(tmp_path)
@@ -165,3 +170,19 @@ def test_two_processes_filling_one_store_at_once(tmp_path: Path) -> None:
     bodies.prefetch(items)
     assert bodies.converted == 0, "every entry of both runs is whole and readable"
     assert [bodies.get(*item) for item in items] == [convert_note(*item) for item in items]
+
+
+def test_the_same_body_with_other_edition_link_targets_is_another_entry(tmp_path: Path) -> None:
+    """An ``edition:`` link's URL is written into the HTML (it differs with use_directory_urls,
+    or when the clause moves): a stored note must never be served for other targets."""
+    body = "See [point 1](edition:doc/c1).\n"
+    file_urls = {"edition:doc/c1": "../doc/c1.html"}
+    folder_urls = {"edition:doc/c1": "../doc/c1/"}
+    NoteBodies(NoteCache(tmp_path)).get(body, ANCHOR, file_urls)
+    bodies = NoteBodies(NoteCache(tmp_path))
+    assert 'href="../doc/c1.html"' in bodies.get(body, ANCHOR, file_urls).html
+    assert bodies.converted == 0, "the same targets: read from the store"
+    assert 'href="../doc/c1/"' in bodies.get(body, ANCHOR, folder_urls).html
+    assert bodies.converted == 1, "other targets: converted again"
+    assert "href" not in bodies.get(body, ANCHOR).html, "without a target the link loses its href"
+    assert bodies.get(body, ANCHOR) == convert_note(body, ANCHOR)

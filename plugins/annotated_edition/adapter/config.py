@@ -34,6 +34,9 @@ class EditionPluginConfig(base.Config):
     timeline_file = c.Type(str, default=default("timeline_file"))
     """Dated events, inside ``sources_dir``; optional."""
 
+    commitments_file = c.Type(str, default=default("commitments_file"))
+    """The implementation tracker (commitments and their dated statuses), inside ``sources_dir``; optional."""
+
     edition_title = c.Optional(c.Type(str))
     """The edition's title in citations; defaults to ``site_name``."""
 
@@ -58,3 +61,18 @@ class EditionPluginConfig(base.Config):
     """Source path of a generated page listing every document (e.g. ``documents.md``); empty for
     none. A site with many documents names this page in its ``nav`` instead of each document,
     so that the nav, which Material renders into every page, stays the same size."""
+
+    templates_dir = c.Optional(c.Type(str))
+    """Folder of override templates, relative to ``mkdocs.yml``: a file there with the name of
+    one of the engine's templates (``render/templates/``, e.g. ``clause_block.html`` or
+    ``partials/xref.html``) replaces it. Unset: ``overrides/annotated_edition/`` when that
+    folder exists, else none. README.md, "Restyling the pages", has a worked example."""
+
+    propose_repository = c.Optional(c.Type(str))
+    """The GitHub repository (``owner/name``) readers propose notes to: selecting words in a
+    clause then offers "Propose a note on this passage", which opens GitHub's new-file editor
+    with the note written. Empty or unset: off (the offline build sets it empty)."""
+
+    propose_branch = c.Type(str, default="main")
+    """The branch proposed notes are written against (GitHub offers a fork and a pull request
+    to those who cannot write to it)."""

@@ -11,8 +11,9 @@ Phases (MkDocs 1.6 event order), one hook each:
   the preview's problems banner).
 - ``on_page_context``: a clause or document page's citation ``<meta>`` tags.
 - ``on_post_page``: repair the theme's markup where it fails accessibility checks.
-- ``on_post_build``: write the phase timings when asked (scripts/bench.py); remove the exports'
-  temporary folder (also on ``on_build_error``).
+- ``on_post_build``: write the phase timings when asked (scripts/bench.py), and the portable
+  tree when asked (tools/portable.py); remove the exports' temporary folder (also on
+  ``on_build_error``).
 
 Under ``mkdocs serve`` a broken note does not stop the server: the same diagnostics are
 logged, the preview leaves the broken files out and shows the problems on every page.
@@ -27,6 +28,8 @@ import os
 import posixpath
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 
@@ -43,20 +46,26 @@ from ..exports.edition_info import EditionInfo, edition_date
 from ..exports.files import export_data, schema_files
 from ..model import Edition
 from ..notes.cache import NoteCache
-from ..notes.convert import NoteBodies, default_workers
+from ..notes.convert import NoteBodies, default_workers, note_item
 from ..package_files import SCHEMA_DIR
 from ..render.home import NEWEST_NOTES_MARKER, render_newest_notes
 from ..render.knowledge import head_meta_for
 from ..render.note_warnings import sanitizer_warnings
 from ..render.preview import PREVIEW_NOTICE, problems_banner
-from ..render.site import STYLESHEETS, GeneratedFile, Site, SiteOptions, build_site
+from ..render.site import SCRIPTS, STYLESHEETS, GeneratedFile, Site, SiteOptions, build_site
+from ..render.templates import TemplateProblem, Templates
 from ..settings import settings_from_options
 from ..sources.edition import check_edition
 from ..sources.schema_check import fast_check, load_schema
+from ..notes.body_links import note_link_problems
+from ..render.propose import PROPOSE_SCRIPTS, PROPOSE_STYLESHEET, ProposeSettings, repository_problem
 from ..timing import PhaseClock
 from .config import EditionPluginConfig
 from .edit_links import edit_url, normalize_url
 from .guide import GuideLinkError, rewrite_links
+from ..tools.portable import PORTABLE_ENV
+from ..tools.portable_config import with_front_matter
+from .portable import PortableError, write_portable_tree
 from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
 from .theme_fixes import drop_dangling_toc_label, name_search_dialog
 
@@ -67,6 +76,9 @@ log = get_plugin_logger(__name__)
 _GUIDE_PAGE = "contributing.md"
 _THEME_OVERRIDES = Path(__file__).parent / "theme"
 _HEAD_KEY = "annotated_edition_head"
+_MARKDOWN_EXTENSIONS = ("attr_list", "toc")  # the generated pages' anchors and headings need them
+# Where a site keeps its versions of the engine's templates, unless templates_dir names another.
+_DEFAULT_TEMPLATES_DIR = "overrides/annotated_edition"
 TIMINGS_ENV = "ANNOTATED_EDITION_TIMINGS"
 
 
@@ -96,6 +108,15 @@ def _relative_to_docs(path: Path, docs_dir: Path) -> str:
     return posixpath.relpath(Path(resolved).as_posix(), docs)
 
 
+@contextmanager
+def _template_errors() -> Iterator[None]:
+    """A broken template (a site's override, usually) stops the build with its file and line."""
+    try:
+        yield
+    except TemplateProblem as error:
+        raise PluginError(f"annotated-edition: template {error}") from None
+
+
 class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
     supports_multiple_instances = False
 
@@ -109,11 +130,14 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.command = "build"
         self.problems = Diagnostics()
         self._last_previewable: Edition | None = None
+        self.propose: ProposeSettings | None = None
         self.shipped: list[ShippedFile] = []
         self.export_dir: Path | None = None
         self.generated_pages: set[str] = set()
         self.gc_frozen = False
         self.warned_head = False
+        self.files: Files | None = None
+        self.templates_dir: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance across ``mkdocs serve`` rebuilds; remembers
@@ -123,18 +147,23 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Reset per-build state, load and check the edition, and register what pages need."""
         self.edition, self.site, self.warned_head, self.generated_pages = None, None, False, set()
+        self.files = None
+        # The portable tree (written at on_post_build) needs every generated page's Markdown.
+        self.portable_target = os.environ.get(PORTABLE_ENV) or None
         self.clock = PhaseClock()
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
-        for extension in ("attr_list", "toc"):
+        for extension in _MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         self._register_stylesheets(config)
         if str(_THEME_OVERRIDES) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(_THEME_OVERRIDES))
         self._ship_worker_shim(config)
+        self.templates_dir = self._templates_dir()
         if not self.config.documents:
             raise PluginError("annotated-edition: the option 'documents' is empty; list the IDs of the edition's "
                               "documents (their sidecars are <sources_dir>/<id>.yml).")
+        self.propose = self._propose_settings(config)
         with self.clock.phase("load"):
             edition, self.problems = check_edition(settings_from_options(self.root, config.docs_dir, self.config),
                                                    partial=True)
@@ -142,15 +171,48 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.info = self._edition_info(config, self.edition)
         return config
 
+    def _propose_settings(self, config: MkDocsConfig) -> ProposeSettings | None:
+        """"Propose a note on this passage" is on when a repository is named (mkdocs.yml reads it
+        from EDITION_PROPOSE_REPOSITORY; the offline build sets that empty: no forge offline)."""
+        repository = (self.config.propose_repository or "").strip()
+        if not repository:
+            return None
+        problem = repository_problem(repository, self.config.propose_branch)
+        if problem:
+            raise PluginError(f"annotated-edition: {problem}.")
+        scripts = [str(script) for script in config.extra_javascript]
+        config.extra_javascript.extend(script for script in PROPOSE_SCRIPTS if script not in scripts)
+        if PROPOSE_STYLESHEET not in config.extra_css:
+            config.extra_css.append(PROPOSE_STYLESHEET)
+        commentary_dir = settings_from_options(self.root, config.docs_dir, self.config).commentary_dir
+        return ProposeSettings(repository, self.config.propose_branch.strip(), commentary_dir)
+
+    def _templates_dir(self) -> Path | None:
+        """The site's override templates: the configured folder, which must exist, or the
+        default folder when the site has one."""
+        if self.config.templates_dir is None:
+            default_dir = self.root / _DEFAULT_TEMPLATES_DIR
+            return default_dir if default_dir.is_dir() else None
+        chosen = self.root / self.config.templates_dir
+        if not chosen.is_dir():
+            raise PluginError(f"annotated-edition: templates_dir '{self.config.templates_dir}' is not a folder "
+                              f"(looked for {chosen}); create it, or remove the option to use the package's "
+                              "templates only.")
+        return chosen
+
     def _register_stylesheets(self, config: MkDocsConfig) -> None:
         # The edition's own styles come first (a site's extra_css can override them); the
         # knowledge stylesheet last, as it always has, so pages keep their bytes.
-        (edition_css, _), (print_css, _), (knowledge_css, _) = STYLESHEETS
+        (edition_css, _), (print_css, _), *later = STYLESHEETS
         for position, path in enumerate((edition_css, print_css)):
             if path not in config.extra_css:
                 config.extra_css.insert(position, path)
-        if knowledge_css not in config.extra_css:
-            config.extra_css.append(knowledge_css)
+        for path, _ in later:
+            if path not in config.extra_css:
+                config.extra_css.append(path)
+        for path, _ in SCRIPTS:
+            if path not in [str(item) for item in config.extra_javascript]:
+                config.extra_javascript.append(path)
 
     def _previewable(self, edition: Edition | None) -> Edition:
         """The edition to publish; with problems, a build stops and a preview keeps serving."""
@@ -211,13 +273,16 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             documents_page=self.config.documents_page, print_edition=self.config.print_edition,
             guide_page=_GUIDE_PAGE if self.config.contributing_file else None,
             sources_dir=self.root / self.config.sources_dir, entities_file=self.config.entities_file,
-            timeline_file=self.config.timeline_file,
+            timeline_file=self.config.timeline_file, commitments_file=self.config.commitments_file,
+            nav_pages=frozenset(_nav_paths(config.nav)), templates_dir=self.templates_dir, propose=self.propose,
             edit_url=lambda path: edit_url(config.repo_url, config.edit_uri, config.edit_uri_template,
                                            _relative_to_docs(Path(path), docs_dir)),
             note_bodies=self._note_bodies())
         with self.clock.phase("render"):
-            options.note_bodies.prefetch((note.body, note.anchor) for note in self.edition.notes)
-            self.site = build_site(self.edition, self.info, options)
+            options.note_bodies.prefetch(note_item(note, self.edition, config.use_directory_urls)
+                                         for note in self.edition.notes)
+            with _template_errors():
+                self.site = build_site(self.edition, self.info, options)
             generated = list(self.site.files)
             generated += [GeneratedFile(shipped.site_path, shipped.source.read_bytes()) for shipped in self.shipped]
             guide = self._contributing_guide(docs_dir)
@@ -230,6 +295,8 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         for warning in sanitizer_warnings(self.site.context).items:
             # Anything the sanitizer removed from a note is a warning, so --strict refuses it.
             log.warning(warning.format(self.root))
+        self._refuse_broken_note_links(files, config)
+        self.files = files
         # Every generated page is a File now, and the exports are on disk: drop the second
         # reference to each page's Markdown and the converted notes (a later request reads the
         # note cache again), so that neither is held while MkDocs renders every page.
@@ -274,6 +341,22 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             file.edit_uri = edit_uris[item.edit_source] if item.edit_source is not None else None
             files.append(file)
 
+    def _refuse_broken_note_links(self, files: Files, config: MkDocsConfig) -> None:
+        """``edition:`` links that name nothing and relative links to no file of the site fail
+        the build (a preview shows them and keeps serving), with the lines ``make check`` prints."""
+        assert self.edition is not None and self.site is not None
+        problems = note_link_problems(self.edition, self.site.context.note_html, {file.dest_uri for file in files},
+                                      config.use_directory_urls)
+        if not problems:
+            return
+        for line in problems.format(self.root).splitlines():
+            log.error(line)
+        count = len(problems)
+        summary = f"{count} broken {'link' if count == 1 else 'links'} in notes (listed above)"
+        if self.command != "serve":
+            raise PluginError(f"annotated-edition: {summary}")
+        log.error(f"{summary}; {PREVIEW_NOTICE}.")
+
     def _contributing_guide(self, docs_dir: Path) -> GeneratedFile | None:
         """The repository's contributing guide as the page ``contributing.md`` (one source)."""
         if not self.config.contributing_file:
@@ -310,16 +393,26 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Per page: fill the home page's newest-notes placeholder; in a preview with problems,
         put the problems at the top of every page."""
-        if NEWEST_NOTES_MARKER in markdown and self.site is not None:
+        with _template_errors():
+            return self._page_markdown(markdown, page)
+
+    def _page_markdown(self, markdown: str, page: Page) -> str:
+        if NEWEST_NOTES_MARKER in markdown:
             with self.clock.phase("render"):
-                markdown = markdown.replace(NEWEST_NOTES_MARKER,
-                                            render_newest_notes(self.site.context, page.file.src_uri))
+                markdown = self._fill_placeholders(markdown, page.file.src_uri)
         if self.problems:
-            markdown = problems_banner(self.problems, self.root) + markdown
-        if page.file.src_uri in self.generated_pages and page.file.generated_by is not None:
+            templates = self.site.context.templates if self.site is not None else Templates(self.templates_dir)
+            markdown = problems_banner(self.problems, self.root, templates) + markdown
+        if (page.file.src_uri in self.generated_pages and page.file.generated_by is not None
+                and self.portable_target is None):
             # MkDocs has read the page (``page.markdown`` holds its own copy) and never reads it
             # again in this build: the generated source need not stay in memory until the end.
             page.file.content_string = ""
+        return markdown
+
+    def _fill_placeholders(self, markdown: str, src_uri: str) -> str:
+        if NEWEST_NOTES_MARKER in markdown and self.site is not None:
+            markdown = markdown.replace(NEWEST_NOTES_MARKER, render_newest_notes(self.site.context, src_uri))
         return markdown
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
@@ -327,8 +420,9 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         the theme override (theme/main.html) writes into <head>."""
         if self.site is not None and self.info is not None:
             with self.clock.phase("render"):
-                meta = head_meta_for(self.site.context.edition, self.info, self.site.context.directory_urls,
-                                     page.file.src_uri)
+                with _template_errors():
+                    meta = head_meta_for(self.site.context.edition, self.info, self.site.context.directory_urls,
+                                         page.file.src_uri, self.site.context.templates)
                 if meta:
                     page.meta[_HEAD_KEY] = meta
         return context
@@ -407,8 +501,11 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                         "{{ page.meta.annotated_edition_head or '' }}{% endblock %}")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Last of all: remove the exports' temporary folder (MkDocs has copied them); write the
-        timings file, if one is asked for."""
+        """Last of all: write the portable tree (the exports are still in their temporary folder)
+        and the timings file, if they are asked for; remove the exports' temporary folder (MkDocs
+        has copied them)."""
+        if self.portable_target and self.site is not None and self.files is not None:
+            self._write_portable(Path(self.portable_target), config)
         self._remove_export_dir()
         self._unfreeze()
         target = os.environ.get(TIMINGS_ENV)
@@ -416,3 +513,22 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             report = {**self.clock.as_dict(), "generated_pages": self.generated_count,
                       "notes": len(self.edition.notes)}
             Path(target).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+    def _write_portable(self, target: Path, config: MkDocsConfig) -> None:
+        assert self.files is not None
+        name = next(key for key, plugin in config.plugins.items() if plugin is self)
+        try:
+            write_portable_tree(target, config=config, files=self.files, plugin_name=name,
+                                theme_overrides=_THEME_OVERRIDES, markdown_extensions=_MARKDOWN_EXTENSIONS,
+                                page_text=self._portable_page)
+        except PortableError as error:
+            raise PluginError(f"annotated-edition: {error}") from None
+        log.info(f"portable tree written to {target}")
+
+    def _portable_page(self, file: File, markdown: str) -> str:
+        """A page as the portable tree holds it: placeholders filled as this build filled them,
+        and the citation tags (page.meta here) as front matter for the theme override."""
+        assert self.site is not None and self.info is not None
+        markdown = self._fill_placeholders(markdown, file.src_uri)
+        meta = head_meta_for(self.site.context.edition, self.info, self.site.context.directory_urls, file.src_uri)
+        return with_front_matter(markdown, {_HEAD_KEY: meta} if meta else {})

@@ -2,7 +2,7 @@
 
 Three formats say the same thing: a Chicago-like sentence, a BibTeX entry and a CSL-JSON
 item. Each names the clause, the edition (title, editors, version, date) and the clause's
-permalink. ``head_meta`` gives the same facts as ``citation_*`` (Highwire Press) and Dublin
+permalink. ``head_meta_tags`` gives the same facts as ``citation_*`` (Highwire Press) and Dublin
 Core ``<meta>`` tags, which reference managers read from a page's ``<head>``.
 """
 
@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from .edition_info import EditionInfo
 from .json_text import dumps_sorted
-from ..render.fragments import esc, ref_label
+from ..render.fragments import ref_label
 from ..model import Edition, Ref
 from ..sources.timeline import date_sort_key, format_date
 from ..urls import page_source_path, page_url
 
-__all__ = ["Citation", "cite", "plain_text", "plain_html", "bibtex", "csl_json_item", "csl_json",
-           "head_meta", "HEAD_SCHEMA_LINKS"]
+__all__ = ["Citation", "cite", "plain_text", "editors_phrase", "bibtex", "csl_json_item", "csl_json",
+           "head_meta_tags"]
 
 
 @dataclass(frozen=True)
@@ -60,23 +60,16 @@ def cite(edition: Edition, info: EditionInfo, ref: Ref, directory_urls: bool = F
     )
 
 
-def _editors(editors: tuple[str, ...]) -> str:
+def editors_phrase(editors: tuple[str, ...]) -> str:
+    """"A and B", "A, B, and C": the editors as a citation names them."""
     if len(editors) <= 2:
         return " and ".join(editors)
     return ", ".join(editors[:-1]) + ", and " + editors[-1]
 
 
-def plain_html(citation: Citation, href: str | None = None) -> str:
-    """The Chicago-like sentence as HTML: the edition's title in ``<cite>``, the URL linked."""
-    edited = f", edited by {esc(_editors(citation.editors))}" if citation.editors else ""
-    link = f'<a href="{esc(href or citation.url)}">{esc(citation.url)}</a>'
-    return (f"“{esc(citation.title)}.” In <cite>{esc(citation.container)}</cite>{edited}. "
-            f"Version {esc(citation.version)}, {esc(format_date(citation.date))}. {link}.")
-
-
 def plain_text(citation: Citation) -> str:
     """The same sentence as plain text, for pasting anywhere."""
-    edited = f", edited by {_editors(citation.editors)}" if citation.editors else ""
+    edited = f", edited by {editors_phrase(citation.editors)}" if citation.editors else ""
     return (f"“{citation.title}.” In {citation.container}{edited}. "
             f"Version {citation.version}, {format_date(citation.date)}. {citation.url}.")
 
@@ -142,12 +135,9 @@ def csl_json(citation: Citation) -> str:
     return dumps_sorted([csl_json_item(citation)])
 
 
-HEAD_SCHEMA_LINKS = ('<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">\n'
-                     '<link rel="schema.DCTERMS" href="http://purl.org/dc/terms/">')
-
-
-def head_meta(citation: Citation) -> str:
-    """``<meta>`` tags for the page's ``<head>``: Highwire Press ``citation_*`` and Dublin Core."""
+def head_meta_tags(citation: Citation) -> list[tuple[str, str]]:
+    """(name, content) of the ``<meta>`` tags for the page's ``<head>``: Highwire Press
+    ``citation_*`` and Dublin Core. The markup is the template ``head_meta.html``."""
     tags: list[tuple[str, str]] = [("citation_title", citation.title)]
     tags += [("citation_author", editor) for editor in citation.editors]
     tags += [
@@ -176,5 +166,4 @@ def head_meta(citation: Citation) -> str:
         tags.append(("DC.source", citation.original_url))
     if citation.rights:
         tags.append(("DC.rights", citation.rights))
-    lines = [f'<meta name="{esc(name)}" content="{esc(value)}">' for name, value in tags]
-    return HEAD_SCHEMA_LINKS + "\n" + "\n".join(lines)
+    return tags

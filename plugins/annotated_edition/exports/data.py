@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
+from .commitments import commitments_json
 from .edition_info import EditionInfo
 from .json_text import dumps_sorted
 from ..links import INVERSE_LABELS, LABELS
@@ -130,7 +131,7 @@ def edition_json(edition: Edition, info: EditionInfo, root: Path, note_html: Cal
                 "signatories": [{"name": s.name, "role": s.role} for s in d.signatories],
                 "source": _source(d.source), "licence": d.licence, "has_text": d.has_text,
                 "text_file": _relative(d.text_path, root) if d.text_path else None,
-                "url": links.ref(Ref(d.id)), "editorial_notes": dict(sorted(d.editorial_notes.items())),
+                "url": links.ref(Ref(d.id)), "editorial_notes": {n.id: n.text for n in sorted(d.editorial_notes, key=lambda n: n.id)},
             }
             for d in edition.documents.values()
         ],
@@ -152,6 +153,7 @@ def edition_json(edition: Edition, info: EditionInfo, root: Path, note_html: Cal
             }
             for e in edition.events
         ],
+        "commitments": commitments_json(edition, links.page, links.ref),
         "crossrefs": [
             {"from": str(x.source), "type": x.type, "to": str(x.target), "reason": x.reason,
              "label": LABELS[x.type], "inverse_label": INVERSE_LABELS[x.type]}

@@ -6,6 +6,8 @@ about a millisecond, and a large edition has thousands of notes of which a contr
 one. So each result is kept on disk under a key that names everything the result depends on:
 
 - the note's body and its anchor (the anchor prefixes every id the body creates);
+- the URLs its ``edition:`` links lead to (see :mod:`.edition_links`): they are written into
+  the HTML, and move when a clause, a document or the linked note does;
 - the converter's settings: Markdown extensions and their options, the sanitizer's allowlists,
   and the versions of Python-Markdown and nh3;
 - the engine: the package version and the bytes of the modules that do the converting, so a
@@ -41,7 +43,11 @@ from .markdown import NOTE_EXTENSION_CONFIGS, NOTE_EXTENSIONS
 from .sanitize import Removal
 from . import sanitize
 
-__all__ = ["ConvertedNote", "NoteCache", "DEFAULT_CACHE_DIR", "converter_settings", "engine_version", "entry_key"]
+__all__ = ["ConvertedNote", "EditionLinks", "NoteCache", "DEFAULT_CACHE_DIR", "converter_settings", "engine_version",
+           "entry_key"]
+
+# A note's ``edition:`` addresses and the URLs they lead to, as sorted (address, URL) pairs.
+EditionLinks = tuple[tuple[str, str], ...]
 
 DEFAULT_CACHE_DIR = ".cache/annotated-edition"
 # Bumped when the layout of an entry changes; part of every key and of the folder's name.
@@ -49,7 +55,7 @@ _FORMAT = 1
 _FOLDER = f"notes-v{_FORMAT}"
 # The modules whose code decides a converted note: a change to any of them is a new engine.
 _ENGINE_MODULES = ("notes/markdown.py", "notes/sanitize.py", "notes/links.py", "notes/convert.py",
-                   "html_links.py", "notes/cache.py")
+                   "notes/edition_links.py", "html_links.py", "notes/cache.py")
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # How long a build waits for another build's commit before giving up on the store.
 _BUSY_SECONDS = 30.0
@@ -102,13 +108,14 @@ def engine_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
-def entry_key(body: str, anchor: str, settings: Mapping[str, Any] | None = None,
+def entry_key(body: str, anchor: str, edition_links: EditionLinks = (), settings: Mapping[str, Any] | None = None,
               engine: str | None = None) -> str:
     """The key of one converted note: a digest of every input the result depends on."""
     digest = hashlib.sha256()
     header = json.dumps({"format": _FORMAT, "engine": engine if engine is not None else engine_version(),
                          "settings": settings if settings is not None else converter_settings(),
-                         "anchor": anchor}, sort_keys=True, ensure_ascii=True)
+                         "anchor": anchor, "edition_links": [list(pair) for pair in sorted(edition_links)]},
+                        sort_keys=True, ensure_ascii=True)
     digest.update(header.encode("ascii"))
     digest.update(b"\0")
     digest.update(body.encode("utf-8", "surrogatepass"))

@@ -4,8 +4,8 @@ store (:mod:`.cache`), else converted here, on several processes when there are 
 A build asks for each body several times (clause page, popover, print edition, exports) and
 in no useful order, so :meth:`NoteBodies.prefetch` first fills the memory from the store and
 converts all that is missing at once: that batch is what can be spread over the machine's
-cores. Conversion is pure (a body and its anchor in, a :class:`ConvertedNote` out), so the
-results do not depend on which process made them.
+cores. Conversion is pure (a body, its anchor and the URLs of its ``edition:`` links in, a
+:class:`ConvertedNote` out), so the results do not depend on which process made them.
 """
 
 from __future__ import annotations
@@ -13,15 +13,22 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 
 from ..timing import measure_detail
-from .cache import ConvertedNote, NoteCache, entry_key
+from ..model import Edition, Note
+from .cache import ConvertedNote, EditionLinks, NoteCache, entry_key
+from .edition_links import edition_link_targets
 from .links import unresolved_fragments
 from .markdown import render_note_body_checked
 
-__all__ = ["NoteBodies", "convert_note", "default_workers", "PARALLEL_MINIMUM", "WORKERS_ENV"]
+__all__ = ["NoteBodies", "NoteItem", "convert_note", "note_item", "default_workers", "PARALLEL_MINIMUM",
+           "WORKERS_ENV"]
+
+# What one converted note depends on besides the converter: its body, its anchor, and where
+# each of its ``edition:`` links leads (sorted (address, URL) pairs; they change the HTML).
+NoteItem = tuple[str, str, EditionLinks]
 
 # Below this many bodies to convert, starting worker processes costs more than it saves.
 PARALLEL_MINIMUM = 400
@@ -29,15 +36,27 @@ PARALLEL_MINIMUM = 400
 _CHUNK = 64
 
 
-def convert_note(body: str, anchor: str) -> ConvertedNote:
+def _links(edition_links: Mapping[str, str] | EditionLinks | None) -> EditionLinks:
+    if not edition_links:
+        return ()
+    pairs = edition_links.items() if isinstance(edition_links, Mapping) else edition_links
+    return tuple(sorted(pairs))
+
+
+def note_item(note: Note, edition: Edition, directory_urls: bool) -> NoteItem:
+    """The note's body, anchor and ``edition:`` link targets, as seen from its clause page."""
+    return note.body, note.anchor, _links(edition_link_targets(note, edition, directory_urls))
+
+
+def convert_note(body: str, anchor: str, edition_links: Mapping[str, str] | EditionLinks | None = None) -> ConvertedNote:
     """Markdown → sanitized HTML, what the sanitizer removed, and the in-note links that lead nowhere."""
-    rendered = render_note_body_checked(body, anchor)
+    rendered = render_note_body_checked(body, anchor, dict(_links(edition_links)))
     with measure_detail("render.note_links"):
         unresolved = tuple(unresolved_fragments(rendered.html))
     return ConvertedNote(rendered.html, rendered.removed, unresolved)
 
 
-def _convert_item(item: tuple[str, str]) -> ConvertedNote:
+def _convert_item(item: NoteItem) -> ConvertedNote:
     return convert_note(*item)
 
 
@@ -66,7 +85,7 @@ def default_workers() -> int:
 
 
 class NoteBodies:
-    """Converted note bodies, by (body, anchor).
+    """Converted note bodies, by (body, anchor, ``edition:`` link targets).
 
     ``cache`` is the persistent store (None: memory only). ``workers`` is how many processes
     may convert at once during :meth:`prefetch` (1: in this process only)."""
@@ -74,17 +93,18 @@ class NoteBodies:
     def __init__(self, cache: NoteCache | None = None, workers: int = 1) -> None:
         self.cache = cache
         self.workers = max(1, workers)
-        self._memory: dict[tuple[str, str], ConvertedNote] = {}
+        self._memory: dict[NoteItem, ConvertedNote] = {}
         self.converted = 0
 
-    def get(self, body: str, anchor: str) -> ConvertedNote:
-        item = (body, anchor)
+    def get(self, body: str, anchor: str,
+            edition_links: Mapping[str, str] | EditionLinks | None = None) -> ConvertedNote:
+        item = (body, anchor, _links(edition_links))
         note = self._memory.get(item)
         if note is None:
-            key = entry_key(body, anchor) if self.cache is not None else ""
+            key = entry_key(*item) if self.cache is not None else ""
             note = self.cache.get(key) if self.cache is not None else None
             if note is None:
-                note = convert_note(body, anchor)
+                note = convert_note(*item)
                 self.converted += 1
                 if self.cache is not None:
                     self.cache.put(key, note)
@@ -95,10 +115,12 @@ class NoteBodies:
         """Drop the results held in memory; later requests read the persistent store again."""
         self._memory.clear()
 
-    def prefetch(self, items: Iterable[tuple[str, str]]) -> None:
-        """Make every (body, anchor) of ``items`` ready: read the store, convert the rest at once."""
+    def prefetch(self, items: Iterable[tuple[str, str] | NoteItem]) -> None:
+        """Make every (body, anchor[, edition link targets]) of ``items`` ready: read the store,
+        convert the rest at once."""
         with measure_detail("render.note_cache"):
-            wanted = [item for item in dict.fromkeys(items) if item not in self._memory]
+            normalized = ((item[0], item[1], _links(item[2] if len(item) > 2 else None)) for item in items)
+            wanted = [item for item in dict.fromkeys(normalized) if item not in self._memory]
             keys = {item: entry_key(*item) for item in wanted} if self.cache is not None else {}
             stored = self.cache.get_many(keys.values()) if self.cache is not None else {}
             todo = []
@@ -112,7 +134,7 @@ class NoteBodies:
             return
         context = _fork_context() if self.workers > 1 and len(todo) >= PARALLEL_MINIMUM else None
         if context is None:
-            results = [convert_note(body, anchor) for body, anchor in todo]
+            results = [convert_note(*item) for item in todo]
         else:
             if self.cache is not None:
                 self.cache.close()  # a forked child must not inherit an open SQLite connection

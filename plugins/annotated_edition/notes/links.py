@@ -37,6 +37,8 @@ def rebase_relative_links(html: str, from_folder: str, to_folder: str = "") -> s
             return match.group(0)
         target = posixpath.normpath(posixpath.join(from_folder, path))
         relative = posixpath.relpath(target, to_folder or ".")
+        if path.endswith("/") and not relative.endswith("/"):  # a folder (directory URL) stays one
+            relative = "./" if relative == "." else relative + "/"
         return f'href="{relative}{hash_sign}{fragment}"'
     return _RELATIVE_HREF.sub(rebase, html)
 

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-__all__ = ["SanitizedHtml", "Removal", "sanitize_html", "safe_href", "ALLOWED_TAGS", "LINK_SCHEMES"]
+__all__ = ["SanitizedHtml", "Removal", "sanitize_html", "safe_href", "cleaner", "ALLOWED_TAGS", "LINK_SCHEMES"]
 
 # What Markdown produces for the features a note legitimately needs, plus a few inline tags a
 # contributor may type by hand. Headings start at h4 because a note's headings sit under its
@@ -158,7 +158,7 @@ def _make_attribute_filter(id_prefix: str):  # type: ignore[no-untyped-def]
     return keep
 
 
-def _cleaner(id_prefix: str, link_rel: str | None = "noopener noreferrer") -> nh3.Cleaner:
+def cleaner(id_prefix: str, link_rel: str | None = "noopener noreferrer") -> nh3.Cleaner:
     return nh3.Cleaner(
         tags=set(ALLOWED_TAGS),
         clean_content_tags=set(_REMOVED_WITH_CONTENT),
@@ -278,13 +278,13 @@ def _nothing_removed(html: str, id_prefix: str) -> bool:
     (``&#160;`` as ``&nbsp;``, ``&#8617;`` as the character itself). The two HTML parses and the
     diff that list removals cost ten times the cleaning, and almost every note has a link; this
     only decides whether to look for removals: the published HTML is the cleaned HTML either way."""
-    unchanged = _cleaner(id_prefix, link_rel=None).clean(html)
+    unchanged = cleaner(id_prefix, link_rel=None).clean(html)
     return unchanged == html or _html.unescape(unchanged) == _html.unescape(html)
 
 
 def sanitize_html(html: str, id_prefix: str = "") -> SanitizedHtml:
     """Clean ``html`` with the allowlist; list what was removed. Ids must start with ``id_prefix``."""
-    clean = _cleaner(id_prefix).clean(html)
+    clean = cleaner(id_prefix).clean(html)
     if clean == html or _nothing_removed(html, id_prefix):
         return SanitizedHtml(clean)
     before, after = _parse(html), _parse(clean)

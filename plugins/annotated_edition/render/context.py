@@ -10,10 +10,12 @@ from typing import Callable
 
 from ..links import LinkGraph
 from ..model import Clause, Edition, Note, Ref
-from ..notes.convert import NoteBodies
+from ..notes.cache import ConvertedNote
+from ..notes.convert import NoteBodies, note_item
 from ..notes.sanitize import Removal
 from ..urls import Linker, page_source_path
 from .inline import Decoration
+from .templates import Templates, package_templates
 
 __all__ = ["RenderContext", "Decorator", "ClauseSection"]
 
@@ -35,6 +37,10 @@ class RenderContext:
     edit_url: Callable[[str], str | None] = _no_edit_url
     decorators: tuple[Decorator, ...] = ()
     sections: Mapping[str, ClauseSection] = field(default_factory=lambda: MappingProxyType({}))
+    # The page markup: the package's templates, or a site's overrides before them.
+    templates: Templates = field(default_factory=package_templates)
+    # Markup added inside each clause's block on its document page (e.g. its commitments).
+    block_sections: tuple[ClauseSection, ...] = ()
     # Each note body is converted (and sanitized) once per build, however many pages show it,
     # and not at all when the persistent cache (notes/cache.py) already holds it.
     bodies: NoteBodies = field(default_factory=NoteBodies, repr=False, compare=False)
@@ -43,12 +49,16 @@ class RenderContext:
         return Linker(page_source_path(ref), self.directory_urls)
 
     def note_html(self, note: Note) -> str:
-        return self.bodies.get(note.body, note.anchor).html
+        return self._converted(note).html
 
     def note_removals(self, note: Note) -> tuple[Removal, ...]:
         """What the sanitizer took out of the note's body (see :mod:`.note_warnings`)."""
-        return self.bodies.get(note.body, note.anchor).removed
+        return self._converted(note).removed
 
     def note_unresolved(self, note: Note) -> tuple[str, ...]:
         """The note's in-note fragment links that match no id of the note."""
-        return self.bodies.get(note.body, note.anchor).unresolved
+        return self._converted(note).unresolved
+
+    def _converted(self, note: Note) -> ConvertedNote:
+        # The note's edition: links are resolved as seen from its clause page, like all its links.
+        return self.bodies.get(*note_item(note, self.edition, self.directory_urls))

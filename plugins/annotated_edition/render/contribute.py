@@ -9,19 +9,18 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .fragments import esc
+from .templates import Templates, package_templates
 from ..model import Clause
 from ..urls import Linker
 
 __all__ = ["add_note_section"]
 
 
-def add_note_section(guide_source: str) -> Callable[[Clause, Linker], str]:
+def add_note_section(guide_source: str, templates: Templates | None = None) -> Callable[[Clause, Linker], str]:
     """A clause-section hook; ``guide_source`` is the guide page's source path (e.g.
-    ``contributing.md``)."""
+    ``contributing.md``). The line is the template ``sections/contribute.html``."""
+    chosen = templates or package_templates()
 
     def section(clause: Clause, linker: Linker) -> str:
-        return (f'<p class="ae-contribute">Add a note to this clause: '
-                f'<code>make note TARGET={esc(str(clause.ref))}</code> '
-                f'(see <a href="{esc(linker.to_source(guide_source))}">Contributing</a>).</p>')
+        return chosen.render("sections/contribute.html", ref=str(clause.ref), guide_href=linker.to_source(guide_source))
     return section

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..sources.entities import ENTITY_TYPES
-from .fragments import esc, md_heading_text, ref_label, render_sources
+from .fragments import ref_label
 from .inline import Decoration
 from ..model import Clause, Edition, Entity, Mention, Ref
 from ..exports.rendered_text import normalize
+from .templates import Templates, package_templates
 from ..urls import Linker
 
 __all__ = ["GLOSSARY_PAGE", "entity_page_path", "MentionIndex", "mention_decorator", "render_glossary_page",
@@ -59,8 +60,10 @@ def _straddles(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
                for s_start, s_end in spans)
 
 
-def mention_decorator(index: MentionIndex):  # type: ignore[no-untyped-def]
-    """A ``RenderContext`` decorator: each mention in a clause becomes a link with a tooltip."""
+def mention_decorator(index: MentionIndex, templates: Templates | None = None):  # type: ignore[no-untyped-def]
+    """A ``RenderContext`` decorator: each mention in a clause becomes a link with a tooltip
+    (the wrapper template ``text/mention.html``)."""
+    chosen = templates or package_templates()
 
     def decorate(clause: Clause, linker: Linker) -> list[Decoration]:
         phrase_spans = [n.span for n in index.edition.notes_for(clause.ref) if n.span is not None]
@@ -69,89 +72,61 @@ def mention_decorator(index: MentionIndex):  # type: ignore[no-untyped-def]
             if _straddles(mention.start, mention.end, phrase_spans):
                 continue
             entity = index.entities[mention.entity]
-            open_tag = (f'<a class="ae-mention ae-mention--{esc(entity.type)}" data-entity="{esc(entity.id)}" '
-                        f'href="{esc(linker.to_source(entity_page_path(entity.id)))}" title="{esc(tooltip(entity))}">')
-            decorations.append(Decoration(mention.start, mention.end, open_tag, "</a>", rank=MENTION_RANK))
+            open_tag, close_tag = chosen.wrapper("text/mention.html", entity=entity, tooltip=tooltip(entity),
+                                                 href=linker.to_source(entity_page_path(entity.id)))
+            decorations.append(Decoration(mention.start, mention.end, open_tag, close_tag, rank=MENTION_RANK))
         return decorations
 
     return decorate
 
 
-def _mentioned_in(index: MentionIndex, entity: Entity, linker: Linker) -> str:
-    clauses = index.clauses_of(entity.id)
-    if not clauses:
-        return '<span class="ae-empty">no clause (listed for reference)</span>'
-    items = []
-    for ref, mentions in clauses:
-        count = f" ({len(mentions)}×)" if len(mentions) > 1 else ""
-        items.append(f'<a href="{esc(linker.to(ref))}">{esc(ref_label(index.edition, ref))}</a>{count}')
-    return ", ".join(items)
+def _places(index: MentionIndex, entity: Entity, linker: Linker, contexts: bool = False) -> list[dict[str, object]]:
+    """The clauses that mention the entity: link, label, how many times, and (``contexts``)
+    the words around each mention."""
+    places: list[dict[str, object]] = []
+    for ref, mentions in index.clauses_of(entity.id):
+        place: dict[str, object] = {"ref": str(ref), "href": linker.to(ref), "label": ref_label(index.edition, ref),
+                                    "count": len(mentions)}
+        if contexts:
+            clause = index.edition.clause(ref)
+            assert clause is not None
+            place["contexts"] = [_context(clause.display_text, m.start, m.end) for m in mentions]
+        places.append(place)
+    return places
 
 
-def render_glossary_page(index: MentionIndex, directory_urls: bool) -> str:
-    """Every entity, grouped by type, with its description and the clauses that mention it."""
+def render_glossary_page(index: MentionIndex, directory_urls: bool, templates: Templates | None = None) -> str:
+    """Every entity, grouped by type, with its description and the clauses that mention it
+    (template ``glossary.md``)."""
     linker = Linker(GLOSSARY_PAGE, directory_urls)
-    parts = ["# People, places and terms", "",
-             '<p class="ae-lead">Who and what the texts name, in the editors\' words. In the texts, each name '
-             'is a link: hover over it or focus it for a short description, follow it for the entity\'s page '
-             'with every clause that mentions it.</p>', ""]
+    groups = []
     for type_id, heading in ENTITY_TYPES.items():
         entities = sorted((e for e in index.edition.entities if e.type == type_id), key=lambda e: e.name.casefold())
-        if not entities:
-            continue
-        parts += [f"## {heading}", "", '<dl class="ae-glossary">']
-        for entity in entities:
-            parts.append(
-                f'<dt id="{esc(entity.id)}"><a href="{esc(linker.to_source(entity_page_path(entity.id)))}">'
-                f'{esc(entity.name)}</a></dt>\n'
-                f'<dd><p>{esc(entity.description)}</p>\n'
-                f'<p class="ae-glossary__where">Mentioned in: {_mentioned_in(index, entity, linker)}</p></dd>')
-        parts += ["</dl>", ""]
-    return "\n".join(parts)
+        if entities:
+            groups.append({"heading": heading, "entries": [
+                {"entity": entity, "href": linker.to_source(entity_page_path(entity.id)),
+                 "places": _places(index, entity, linker)} for entity in entities]})
+    return (templates or package_templates()).render("glossary.md", groups=groups)
 
 
-def _context(text: str, start: int, end: int, width: int = 70) -> str:
-    """The words around a mention, the mention itself marked."""
+def _context(text: str, start: int, end: int, width: int = 70) -> dict[str, str]:
+    """The words around a mention, and the mention itself (the template marks it)."""
     before = normalize(text[max(0, start - width):start].replace("\n", " "))
     after = normalize(text[end:end + width])
     if start - width > 0 and " " in before:
         before = "… " + before.split(" ", 1)[1]
     if end + width < len(text) and " " in after:
         after = after.rsplit(" ", 1)[0] + " …"
-    space_before = " " if text[max(0, start - 1):start].isspace() else ""
-    space_after = " " if text[end:end + 1].isspace() else ""
-    return f"{esc(before)}{space_before}<mark>{esc(normalize(text[start:end]))}</mark>{space_after}{esc(after)}"
+    return {"before": before, "space_before": " " if text[max(0, start - 1):start].isspace() else "",
+            "words": normalize(text[start:end]), "space_after": " " if text[end:end + 1].isspace() else "",
+            "after": after}
 
 
-def render_entity_page(index: MentionIndex, entity: Entity, directory_urls: bool) -> str:
-    """One entity: what it is, the forms the texts use, every clause that mentions it, sources."""
+def render_entity_page(index: MentionIndex, entity: Entity, directory_urls: bool,
+                       templates: Templates | None = None) -> str:
+    """One entity: what it is, the forms the texts use, every clause that mentions it, sources
+    (template ``entity.md``)."""
     linker = Linker(entity_page_path(entity.id), directory_urls)
-    aliases = ", ".join(f"<q>{esc(a)}</q>" for a in entity.aliases)
-    parts = [
-        f"# {md_heading_text(entity.name)}", "",
-        f'<div class="ae-entity" data-entity="{esc(entity.id)}" data-type="{esc(entity.type)}">\n'
-        f'<p class="ae-entity__type">{esc(entity.type.capitalize())}'
-        f' · <a href="{esc(linker.to_source(GLOSSARY_PAGE, entity.id))}">all people, places and terms</a></p>\n'
-        f'<p class="ae-entity__description">{esc(entity.description)}</p>\n'
-        + (f'<p class="ae-entity__aliases">In the texts as: {aliases}</p>\n' if aliases else "")
-        + "</div>", "",
-    ]
-    clauses = index.clauses_of(entity.id)
-    heading = (f"Mentioned in {len(clauses)} clause{'s' if len(clauses) != 1 else ''}" if clauses
-               else "Not named in the texts")
-    parts += [f"## {heading} {{ #mentions }}", ""]
-    if not clauses:
-        parts += ['<p class="ae-empty">The texts do not name it; it is listed for the commentary and the '
-                  'timeline.</p>', ""]
-    else:
-        items = []
-        for ref, mentions in clauses:
-            clause = index.edition.clause(ref)
-            assert clause is not None
-            contexts = "".join(f'<li class="ae-kwic">{_context(clause.display_text, m.start, m.end)}</li>'
-                               for m in mentions)
-            items.append(f'<li data-clause="{esc(str(ref))}"><a href="{esc(linker.to(ref))}">'
-                         f'{esc(ref_label(index.edition, ref))}</a>\n<ul>{contexts}</ul></li>')
-        parts += ['<ul class="ae-mentions">', *items, "</ul>", ""]
-    parts += ["## Sources { #sources }", "", render_sources(entity.sources), ""]
-    return "\n".join(parts)
+    places = _places(index, entity, linker, contexts=True)
+    return (templates or package_templates()).render(
+        "entity.md", entity=entity, places=places, glossary_href=linker.to_source(GLOSSARY_PAGE, entity.id))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..diagnostics import Diagnostics
-from .fragments import esc
+from .templates import Templates, package_templates
 
 __all__ = ["problems_banner", "PREVIEW_NOTICE"]
 
@@ -21,14 +21,9 @@ PREVIEW_NOTICE = ("the preview leaves out what is broken (or, for a broken text 
                   "it rebuilds when you save a fix")
 
 
-def problems_banner(diagnostics: Diagnostics, root: Path | None) -> str:
-    """A raw-HTML block for the top of a page. Kept on one source line (newlines as ``&#10;``)
-    so that blank lines in a clause's text cannot end the HTML block inside Markdown."""
-    count = len(diagnostics)
-    noun = "problem" if count == 1 else "problems"
-    listing = esc(diagnostics.format(root)).replace("\n", "&#10;")
-    return (f'<div class="admonition failure ae-problems" role="alert">'
-            f'<p class="admonition-title">The edition has {count} {noun}: this preview leaves out what is broken</p>'
-            f'<pre><code style="white-space: pre-wrap">{listing}</code></pre>'
-            f"<p>Fix the files named above and save; the preview rebuilds. "
-            f"<code>make check</code> prints the same list.</p></div>\n\n")
+def problems_banner(diagnostics: Diagnostics, root: Path | None, templates: Templates | None = None) -> str:
+    """A raw-HTML block for the top of a page (template ``preview_banner.html``), followed by
+    the blank line that ends it before the page's own Markdown."""
+    banner = (templates or package_templates()).render(
+        "preview_banner.html", count=len(diagnostics), lines=diagnostics.format(root).split("\n"))
+    return banner + "\n\n"

@@ -22,15 +22,21 @@ from ..notes.convert import NoteBodies
 from ..package_files import ASSETS_DIR, SCHEMA_DIR
 from ..urls import page_source_path
 from .catalogue import render_documents_page
+from .commitments_page import IMPLEMENTATION_PAGE, render_implementation_page
+from .commitments_page import clause_section as commitments_clause_section
+from .commitments_page import document_block as commitments_block
 from .context import ClauseSection, RenderContext
 from .contribute import add_note_section
 from .glossary import GLOSSARY_PAGE, MentionIndex, mention_decorator
 from .knowledge import NAV_PAGES, cite_section, knowledge_pages
 from .pages import generated_pages
 from .print_edition import PRINT_PAGE, render_print_page
+from .propose import PROPOSE_SCRIPTS, PROPOSE_SLUGS, PROPOSE_STYLESHEET, ProposeSettings, propose_data_html, \
+    taken_slugs_script
+from .templates import Templates
 from .timeline_page import TIMELINE_PAGE, events_section
 
-__all__ = ["SiteOptions", "GeneratedFile", "Site", "build_site", "STYLESHEETS"]
+__all__ = ["SiteOptions", "GeneratedFile", "Site", "build_site", "STYLESHEETS", "SCRIPTS"]
 
 # Stylesheets the plugin ships, as (site path, file in assets/); the adapter lists them in
 # ``extra_css`` in this order.
@@ -38,6 +44,11 @@ STYLESHEETS: tuple[tuple[str, str], ...] = (
     ("assets/annotated-edition/edition.css", "edition.css"),
     ("assets/annotated-edition/print.css", "print.css"),
     ("assets/annotated-edition/knowledge.css", "knowledge.css"),
+    ("assets/annotated-edition/commitments.css", "commitments.css"),
+)
+# Scripts the plugin ships (progressive enhancement: every page is complete without them).
+SCRIPTS: tuple[tuple[str, str], ...] = (
+    ("assets/annotated-edition/commitments.js", "commitments.js"),
 )
 
 
@@ -54,7 +65,11 @@ class SiteOptions:
     sources_dir: Path | None = None        # where "Edit" on a data page leads (entities, timeline)
     entities_file: str = "entities.yml"
     timeline_file: str = "timeline.yml"
+    commitments_file: str = "commitments.yml"
+    nav_pages: frozenset[str] = frozenset()  # pages the site's explicit nav names
+    propose: ProposeSettings | None = None  # "Propose a note on this passage", when a forge is set
     edit_url: Callable[[str], str | None] = lambda path: None
+    templates_dir: Path | None = None      # the site's override templates, looked up before the package's
     note_bodies: NoteBodies = field(default_factory=NoteBodies)  # converted notes, maybe from a cache
 
 
@@ -82,41 +97,72 @@ class Site:
     edition_pages: int  # document, clause, documents and print pages: what grows with the corpus
 
 
-def _sections(edition: Edition, info: EditionInfo, options: SiteOptions) -> dict[str, ClauseSection]:
-    sections = {"timeline": events_section(edition), "cite": cite_section(edition, info, options.directory_urls)}
+def _sections(edition: Edition, info: EditionInfo, options: SiteOptions,
+              templates: Templates) -> dict[str, ClauseSection]:
+    sections = {"timeline": events_section(edition, templates),
+                "cite": cite_section(edition, info, options.directory_urls, templates)}
+    if edition.commitments:
+        sections["implementation"] = commitments_clause_section(edition, templates)
     if options.guide_page:
-        sections["contribute"] = add_note_section(options.guide_page)
+        sections["contribute"] = add_note_section(options.guide_page, templates)
     return sections
+
+
+def _clauses_shown(edition: Edition) -> dict[str, list[Ref]]:
+    """Page source path → the clauses a reader can select words in there."""
+    shown: dict[str, list[Ref]] = {}
+    for document in edition.documents.values():
+        shown[page_source_path(Ref(document.id))] = [clause.ref for clause in document.clauses]
+        shown.update({page_source_path(clause.ref): [clause.ref] for clause in document.clauses})
+    return shown
 
 
 def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Site:
     """The render context every page shares, and every generated file, in a stable order."""
     mentions = MentionIndex(edition)
+    # One template environment per build: a rebuild (``mkdocs serve``) sees edited overrides.
+    templates = Templates(options.templates_dir)
     context = RenderContext(edition, LinkGraph(edition.crossrefs), directory_urls=options.directory_urls,
-                            edit_url=options.edit_url, decorators=(mention_decorator(mentions),),
-                            bodies=options.note_bodies,
-                            sections=MappingProxyType(_sections(edition, info, options)))
+                            edit_url=options.edit_url, decorators=(mention_decorator(mentions, templates),),
+                            sections=MappingProxyType(_sections(edition, info, options, templates)),
+                            block_sections=(commitments_block(edition, templates),) if edition.commitments else (),
+                            templates=templates, bodies=options.note_bodies)
     files: list[GeneratedFile] = []
     data_source = {GLOSSARY_PAGE: options.entities_file, TIMELINE_PAGE: options.timeline_file}
-    for path, markdown in knowledge_pages(edition, info, mentions, options.directory_urls).items():
+    for path, markdown in knowledge_pages(edition, info, mentions, options.directory_urls, templates).items():
         data_file = data_source.get(path, options.entities_file if path.startswith("entities/") else None)
         edit_source = options.sources_dir / data_file if options.sources_dir and data_file else None
         files.append(GeneratedFile(path, markdown, listing=path in NAV_PAGES, edit_source=edit_source))
     files += [GeneratedFile(path, None) for path in export_paths()]
     pages = generated_pages(context)
+    clauses_shown = _clauses_shown(edition) if options.propose is not None else {}
     for path, markdown in pages.items():
         document = edition.documents[path.split("/")[0]]
+        if options.propose is not None:
+            refs = clauses_shown[path]
+            markdown += "\n\n" + propose_data_html(edition, refs, options.propose, context.templates) + "\n"
         files.append(GeneratedFile(path, markdown, listing=path == page_source_path(Ref(document.id)),
                                    edit_source=document.sidecar))
     if options.documents_page:
         files.append(GeneratedFile(options.documents_page, render_documents_page(context, options.documents_page),
                                    listing=True))
-    files += [GeneratedFile(path, (ASSETS_DIR / name).read_bytes()) for path, name in STYLESHEETS]
+    if edition.commitments or IMPLEMENTATION_PAGE in options.nav_pages:
+        # A nav that names the page gets it even before anything is tracked (it says so).
+        tracker = options.sources_dir / options.commitments_file if options.sources_dir else None
+        files.append(GeneratedFile(IMPLEMENTATION_PAGE, render_implementation_page(edition, options.directory_urls,
+                                                                              context.templates),
+                                   listing=True, edit_source=tracker))
+    files += [GeneratedFile(path, (ASSETS_DIR / name).read_bytes()) for path, name in STYLESHEETS + SCRIPTS]
     if options.print_edition:
         # Made from every file at once: no single source to edit.
         files.append(GeneratedFile(PRINT_PAGE, render_print_page(context, options.site_name, options.site_url),
                                    listing=True))
+    if options.propose is not None:
+        files += [GeneratedFile(PROPOSE_SLUGS, taken_slugs_script(edition)),
+                  GeneratedFile(PROPOSE_SCRIPTS[1], (ASSETS_DIR / "propose.js").read_bytes()),
+                  GeneratedFile(PROPOSE_STYLESHEET, (ASSETS_DIR / "propose.css").read_bytes())]
     files += [GeneratedFile(f"schemas/{schema.name}", schema.read_bytes())
               for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))]
-    edition_pages = len(pages) + bool(options.documents_page) + bool(options.print_edition)
+    edition_pages = len(pages) + bool(options.documents_page) + bool(options.print_edition) + \
+        any(file.path == IMPLEMENTATION_PAGE for file in files)
     return Site(context, info, mentions, tuple(files), edition_pages)

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Callable
 
 from .anchoring import find_quote
+from .context_hints import explain_context_miss
+from .dates import future_date, impossible_date, latest_today
 from ..diagnostics import Diagnostics
 from .drift import drift_hint
 from ..model import Author, Clause, Note, Ref
@@ -25,10 +27,14 @@ from .quote_hints import explain_quote_miss
 from .schema_check import validate
 from .yaml_source import YamlMap, load_yaml_text, read_utf8
 
-__all__ = ["load_notes", "load_note", "split_front_matter", "suggest_refs", "SLUG_PATTERN"]
+__all__ = ["load_notes", "load_note", "split_front_matter", "suggest_refs", "SLUG_PATTERN",
+           "OTHER_MARKDOWN_SUFFIXES"]
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FENCE = re.compile(r"^---[ \t]*$")
+# Extensions editors give Markdown files. Only ``.md`` notes are read; a note saved under any of
+# these would be dropped without a word, so it is reported instead.
+OTHER_MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext", ".mdx", ".rmd")
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -75,8 +81,10 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
                all_refs: list[str], found: Diagnostics) -> Note | None:
     relative = path.relative_to(commentary_dir)
     if len(relative.parts) != 3:
-        found.error(path, 1, 1, "a note must be at commentary/<document>/<clause>/<slug>.md",
-                    f"Move it into the folder of the clause it explains, e.g. commentary/{'/'.join(all_refs[:1]) or 'doc/clause'}/{path.name}.")
+        declared = _declared_target(path)
+        where = (f"{_folder_name(commentary_dir)}/{declared}/{path.name}" if declared in all_refs and "/" in declared
+                 else f"{_folder_name(commentary_dir)}/<document>/<clause>/{path.name}, in the folder of the clause it explains")
+        found.error(path, 1, 1, "a note must be at commentary/<document>/<clause>/<slug>.md", f"Move it to {where}.")
         return None
     folder_ref = Ref(relative.parts[0], relative.parts[1])
     slug = path.stem
@@ -91,8 +99,12 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
         return None
     parts = split_front_matter(text)
     if parts is None:
-        found.error(path, 1, 1, "note has no front matter",
-                    "Begin the file with a line '---', the YAML fields, and another '---'.")
+        if _FENCE.match(text.splitlines()[0].rstrip("\r\n")):
+            found.error(path, 1, 1, "the front matter is not closed: no line '---' follows the fields",
+                        "Add a line holding only '---' after the last field, before the note's text.")
+        else:
+            found.error(path, 1, 1, "note has no front matter",
+                        "Begin the file with a line '---', the YAML fields, and another '---'.")
         return None
     front_text, body, body_line = parts
     data = load_yaml_text(front_text, path, found, line_offset=1)
@@ -105,6 +117,7 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
         found.error(path, body_line, 1, "note has no body", "Write the commentary below the closing '---'.")
     if not validate(data, "note", path, found):
         return None
+    _check_dates(data, path, found)
     target = Ref.parse(data["target"])
     line, column = data.at("target")
     clause = lookup(target) if target.clause else None
@@ -117,13 +130,19 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
         return None
     if target != folder_ref:
         found.error(path, line, column, f"target '{target}' does not match the note's folder '{folder_ref}'",
-                    f"Move the file to commentary/{target}/ or set target: {folder_ref}.")
+                    f"Move the file to {_folder_name(commentary_dir)}/{target}/{path.name}, or set target: {folder_ref}.")
     span = None
     if "quote" in data:
         clause_text = clause.display_text
         result = find_quote(clause_text, data["quote"], data.get("prefix", ""), data.get("suffix", ""))
         q_line, q_column = data.at("quote")
-        if result.matches == 0:
+        context_miss = (explain_context_miss(clause_text, data["quote"], data.get("prefix", ""), data.get("suffix", ""))
+                        if result.matches == 0 else None)
+        if context_miss is not None:
+            field, message, hint = context_miss
+            f_line, f_column = data.at(field)
+            found.error(path, f_line, f_column, f"{message} (clause '{target}')", hint)
+        elif result.matches == 0:
             near_miss = explain_quote_miss(data["quote"], clause_text)
             siblings = [c for r in all_refs if r.startswith(f"{target.document}/") and (c := lookup(Ref.parse(r)))]
             moved = drift_hint(data["quote"], clause, siblings)
@@ -154,6 +173,50 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
     )
 
 
+def _folder_name(commentary_dir: Path) -> str:
+    """The notes folder as contributors know it (``docs/commentary``)."""
+    return f"{commentary_dir.parent.name}/{commentary_dir.name}" if commentary_dir.parent.name else commentary_dir.name
+
+
+def _declared_target(path: Path) -> str:
+    """The ``target`` a misplaced note declares, read leniently ("" if it cannot be read)."""
+    try:
+        parts = split_front_matter(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return ""
+    data = load_yaml_text(parts[0], path, Diagnostics()) if parts else None
+    target = data.get("target") if isinstance(data, dict) else None
+    return target.strip() if isinstance(target, str) else ""
+
+
+def _check_dates(data: YamlMap, path: Path, found: Diagnostics) -> None:
+    """Days that do not exist, anywhere in the front matter; a note date in the future."""
+    dated = [("date", data, "date")] + [(f"sources[{index}].date", source, "date")
+                                        for index, source in enumerate(data.get("sources", []))
+                                        if isinstance(source, YamlMap) and "date" in source]
+    for name, holder, key in dated:
+        line, column = holder.at(key)
+        problem = impossible_date(str(holder[key]))
+        if problem:
+            found.error(path, line, column, f"'{name}' is {holder[key]}, a day that does not exist: {problem}",
+                        "Correct the date (written YYYY-MM-DD, YYYY-MM or YYYY).")
+    today = latest_today()
+    if not impossible_date(str(data["date"])) and future_date(str(data["date"]), today):
+        line, column = data.at("date")
+        found.error(path, line, column, f"'date' is {data['date']}, which is in the future (today is {today.isoformat()})",
+                    "A note's date is the day it was written or last revised; the newest note's date is "
+                    "the edition's date in every citation, so a future date would misdate the whole edition.")
+
+
+def _refuse_other_extensions(commentary_dir: Path, diagnostics: Diagnostics) -> None:
+    """Notes saved as ``.markdown`` and the like would silently be left out: say so."""
+    for path in sorted(p for p in commentary_dir.rglob("*") if p.suffix.lower() in OTHER_MARKDOWN_SUFFIXES):
+        if path.is_file():
+            diagnostics.error(path, 1, 1, f"note files end in '.md'; '{path.name}' ends in '{path.suffix}', "
+                                          "so it is not read and would not be published",
+                              f"Rename it to {path.stem}.md.")
+
+
 def _refuse_linked_folders(commentary_dir: Path, diagnostics: Diagnostics) -> None:
     """Folders that are symbolic links are not searched for notes; say so instead of losing
     the notes inside them silently (and refuse outright those that lead out of the project)."""
@@ -174,6 +237,7 @@ def load_notes(commentary_dir: Path, lookup: Callable[[Ref], Clause | None], all
     if not commentary_dir.is_dir():
         return []
     _refuse_linked_folders(commentary_dir, diagnostics)
+    _refuse_other_extensions(commentary_dir, diagnostics)
     notes: list[Note] = []
     first_path_of_slug: dict[str, Path] = {}
     for path in sorted(commentary_dir.rglob("*.md")):

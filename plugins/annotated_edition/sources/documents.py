@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from .anchoring import AnchorProblem, ClauseSpec, anchor_clauses, find_quote
 from ..diagnostics import Diagnostics
 from .input_guards import outside_project
 from .quote_hints import explain_quote_miss
-from ..model import Clause, Document, Ref, Signatory, SourceRef, TextLink
+from ..model import Clause, Document, EditorialNote, Ref, Signatory, SourceRef, TextLink
 from .schema_check import validate
 from .yaml_source import YamlMap, load_yaml_file, read_utf8
 
@@ -72,7 +73,7 @@ def load_document(sidecar: Path, diagnostics: Diagnostics) -> Document | None:
         sidecar=sidecar,
         text=text,
         text_path=text_path,
-        editorial_notes={k: " ".join(v.split()) for k, v in data.get("editorial_notes", {}).items()},
+        editorial_notes=_editorial_notes(data, clauses, sidecar, found),
     )
     # Text links are checked against the clauses, so the document is completed in a second step.
     document = replace(document, text_links=_build_text_links(data, document, sidecar, found))
@@ -109,7 +110,7 @@ def _build_clauses(data: YamlMap, text: str | None, sidecar: Path, found: Diagno
     if not has_text:
         return [
             Clause(data["id"], item["id"], item["label"], summary=" ".join(item["summary"].split()),
-                   number=item.get("number"), line=item.position[0])
+                   number=item.get("number"), level=item.get("level", 1), line=item.position[0])
             for item in clauses_data
         ]
     if text is None:
@@ -124,7 +125,7 @@ def _build_clauses(data: YamlMap, text: str | None, sidecar: Path, found: Diagno
         return []
     return [
         Clause(data["id"], item["id"], item["label"], text=text[span.start:span.end],
-               start=span.start, end=span.end, number=item.get("number"),
+               start=span.start, end=span.end, number=item.get("number"), level=item.get("level", 1),
                summary=" ".join(str(item.get("summary", "")).split()), line=item.position[0])
         for item, span in zip(clauses_data, result)
     ]
@@ -148,3 +149,21 @@ def _build_text_links(data: YamlMap, document: Document, sidecar: Path, found: D
             continue
         links.append(TextLink(clause.id, item["quote"], result.span[0], result.span[1], Ref.parse(item["to"])))
     return links
+
+
+def _editorial_notes(data: YamlMap, clauses: list[Clause], sidecar: Path, found: Diagnostics) -> list[EditorialNote]:
+    """The editors' remarks, each placed before a clause that must exist."""
+    notes: list[EditorialNote] = []
+    known = [clause.id for clause in clauses]
+    entries = data.get("editorial_notes") or {}
+    for note_id, entry in entries.items():
+        if clauses and entry["before"] not in known:
+            line, column = entry.at("before")
+            close = difflib.get_close_matches(entry["before"], known, n=3)
+            found.error(sidecar, line, column, f"editorial note '{note_id}' is placed before unknown clause "
+                        f"'{entry['before']}'",
+                        f"Did you mean: {', '.join(close)}?" if close else "Name one of this document's clause IDs.")
+            continue
+        notes.append(EditorialNote(note_id, " ".join(entry["title"].split()), entry["before"],
+                                   " ".join(entry["text"].split())))
+    return notes

@@ -6,9 +6,11 @@ from typing import Callable
 
 from .commentary import load_notes, suggest_refs
 from ..diagnostics import Diagnostics
+from .commitments import load_commitments
 from .documents import load_document
 from .entities import load_entities
 from .input_guards import reading_project
+from .stray_notes import find_stray_notes
 from ..links import LinkGraph
 from .crossrefs import load_crossrefs
 from ..model import Clause, Document, Edition, Ref
@@ -53,13 +55,21 @@ def _check_edition(config: EditionConfig, partial: bool) -> tuple[Edition | None
                                   f"Did you mean: {', '.join(suggestions)}?" if suggestions else "")
     crossrefs = load_crossrefs(config.sources_path / config.crossrefs_file, resolves, all_refs, diagnostics)
     notes = load_notes(config.commentary_path, clause_of, all_refs, diagnostics)
+    find_stray_notes(config.docs_path, config.commentary_path, all_refs, diagnostics)
     clauses = [clause for document in documents.values() for clause in document.clauses]
     # Entities and the timeline are optional files.
     entities, mentions = load_entities(config.sources_path / config.entities_file, clauses,
                                        lambda clause: _link_spans(documents, clause), diagnostics)
-    events = load_events(config.sources_path / config.timeline_file, resolves, all_refs, diagnostics)
+    timeline = Diagnostics()
+    events = load_events(config.sources_path / config.timeline_file, resolves, all_refs, timeline)
+    diagnostics.extend(timeline)
+    # Commitments name timeline events; with a broken timeline, their event IDs are not checked.
+    event_ids = None if timeline else {event.id for event in events}
+    commitments, commitments_as_of = load_commitments(config.sources_path / config.commitments_file, clause_of,
+                                                      all_refs, event_ids, diagnostics)
     edition = Edition(documents=documents, notes=notes, crossrefs=crossrefs, primary=config.documents[0],
-                      entities=entities, mentions=mentions, events=events)
+                      entities=entities, mentions=mentions, events=events, commitments=commitments,
+                      commitments_as_of=commitments_as_of)
     return (None if diagnostics and not partial else edition), diagnostics
 
 

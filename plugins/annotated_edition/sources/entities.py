@@ -156,8 +156,8 @@ def load_entities(
     for alias, site in sites.items():
         if not any(matcher.occurs(alias, text) for text in texts):
             found.error(path, *site.position, f"alias {alias!r} of entity '{site.entity}' occurs in no clause text",
-                        "Aliases are exact, case-sensitive forms from the statement text or the Panmunjom "
-                        "summaries; fix the spelling or remove the alias.")
+                        "Aliases are exact, case-sensitive forms from a clause's text or summary; fix the "
+                        "spelling or remove the alias.")
     entities = [
         Entity(id=item["id"], name=" ".join(item["name"].split()), type=item["type"],
                aliases=tuple(item.get("aliases", ())), description=" ".join(item["description"].split()),

@@ -19,13 +19,13 @@ if TYPE_CHECKING:  # jsonschema is imported only to describe a failure (a tenth 
     from jsonschema.exceptions import ValidationError
     from referencing import Registry
 
-__all__ = ["SCHEMA_DIR", "validate", "load_schema", "fast_check", "load_listing"]
+__all__ = ["SCHEMA_DIR", "validate", "load_schema", "fast_check", "load_listing", "schema_registry"]
 
 from ..package_files import SCHEMA_DIR
 
 
 @lru_cache(maxsize=None)
-def _registry() -> Registry:
+def schema_registry() -> Registry:
     from referencing import Registry, Resource
     resources = []
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
@@ -42,7 +42,7 @@ def load_schema(name: str) -> dict[str, Any]:
 @lru_cache(maxsize=None)
 def _validator(name: str) -> Draft202012Validator:
     from jsonschema import Draft202012Validator
-    return Draft202012Validator(load_schema(name), registry=_registry())
+    return Draft202012Validator(load_schema(name), registry=schema_registry())
 
 
 @lru_cache(maxsize=None)
@@ -69,7 +69,6 @@ def fast_check(name: str) -> Callable[[Any], bool] | None:
     return compile_checker(load_schema(name), _resolve)
 
 
-_fast_check = fast_check
 
 
 def _position_of(data: Any, error: ValidationError) -> Position:
@@ -97,6 +96,29 @@ def _where(error: ValidationError) -> str:
     return ".".join(parts).replace(".[", "[") or "front matter"
 
 
+# What each JSON type is called in a contributor's terms (YAML, not Python or JSON Schema).
+_KINDS = {
+    "string": "text", "array": "a list (items on lines starting with '- ', or [a, b])",
+    "object": "a group of fields ('name: value' lines, indented)", "integer": "a whole number",
+    "number": "a number", "boolean": "true or false", "null": "empty",
+}
+
+
+def _kind_of(value: Any) -> str:
+    """What a loaded YAML value is, in plain words."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    return "a value of another kind"
+
+
 def _message(error: ValidationError) -> str:
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
@@ -105,13 +127,18 @@ def _message(error: ValidationError) -> str:
         allowed = ", ".join(sorted(error.schema.get("properties", {})))
         return f"{error.message} (allowed: {allowed})"
     if error.validator == "type":
+        expected = _KINDS.get(str(error.validator_value), str(error.validator_value))
+        if error.instance is None:
+            return f"'{_where(error)}' is empty; it must be {expected}"
         quote_it = (" (put the value in quotes)" if error.validator_value == "string"
                     and isinstance(error.instance, (int, float, bool)) else "")
-        return f"'{_where(error)}' must be of type {error.validator_value}, not {type(error.instance).__name__}{quote_it}"
+        return f"'{_where(error)}' must be {expected}, not {_kind_of(error.instance)}{quote_it}"
     if error.validator in ("pattern", "minLength") and isinstance(error.instance, str) and not error.instance.strip():
         return f"'{_where(error)}' must not be empty"
     if error.validator == "pattern":
-        described = error.schema.get("description", f"the pattern {error.validator_value}")
+        # The schema's description says in words what the pattern requires; the pattern itself
+        # (a regular expression) is never shown to a contributor.
+        described = error.schema.get("description", "a value of another form (see the data formats page)")
         return f"'{_where(error)}' is {error.instance!r}; expected: {described.rstrip('.')}"
     if error.validator == "minItems":
         return f"'{_where(error)}' needs at least {error.validator_value} item(s)"
@@ -122,7 +149,7 @@ def _message(error: ValidationError) -> str:
 
 def validate(data: Any, schema: str, path: Path, diagnostics: Diagnostics) -> bool:
     """Record every schema failure; return True when ``data`` is valid."""
-    fast = _fast_check(schema)
+    fast = fast_check(schema)
     if fast is not None and fast(data):
         return True  # the common case; jsonschema runs only to describe what is wrong
     errors = sorted(_validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))

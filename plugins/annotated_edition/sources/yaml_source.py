@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from ..diagnostics import Diagnostics
+from .yaml_messages import plain_yaml_problem
 from .input_guards import MAX_SOURCE_BYTES, find_yaml_alias, refuse_outside_project, refuse_oversized
 
 __all__ = ["YamlMap", "YamlList", "Position", "load_yaml_text", "load_yaml_file", "read_utf8"]
@@ -183,14 +184,16 @@ def load_yaml_text(
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         column = (mark.column + 1) if mark else 1
         problem = error.problem or error.context or "invalid YAML"
-        diagnostics.error(path, line, column, f"invalid YAML: {problem}", _syntax_hint(problem))
+        context = error.context if error.problem else ""
+        diagnostics.error(path, line, column, f"invalid YAML: {plain_yaml_problem(problem, context or '')}",
+                          _syntax_hint(problem))
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1 + line_offset
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
         diagnostics.error(path, line, column, f"invalid YAML: character U+{error.character:04X} is not allowed",
                           "Remove the control character (it is invisible in most editors).")
     except yaml.YAMLError as error:
-        diagnostics.error(path, 1 + line_offset, 1, f"invalid YAML: {error}")
+        diagnostics.error(path, 1 + line_offset, 1, f"invalid YAML: {plain_yaml_problem(str(error))}")
     return None
 
 

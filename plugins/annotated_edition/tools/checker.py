@@ -20,10 +20,12 @@ from typing import Iterable, Sequence
 from ..diagnostics import Diagnostic
 from ..model import Note
 from ..notes.cache import NoteCache
-from ..notes.convert import NoteBodies, default_workers
+from ..notes.convert import NoteBodies, default_workers, note_item
 from ..sources.edition import EditionConfig, check_edition, link_graph
 from ..render.note_warnings import sanitizer_warnings
 from ..render.context import RenderContext
+from ..notes.body_links import note_link_problems
+from .site_files import site_files, uses_directory_urls
 
 __all__ = ["CheckReport", "run_check", "select_diagnostics"]
 
@@ -37,7 +39,8 @@ class CheckReport:
     hidden: int
     """Problems outside the requested paths (not shown, not counted in the exit status). Notes
     outside them are loaded and checked but not converted, so what the sanitizer would remove
-    from them is not counted here."""
+    from them, and their relative links to no file, are not counted here (their ``edition:``
+    links are)."""
     documents: int
     notes: int
     seconds: float
@@ -101,10 +104,13 @@ def run_check(config: EditionConfig, paths: Sequence[Path] = ()) -> CheckReport:
     edition, diagnostics = check_edition(config)
     if edition is not None:
         notes = _notes_within(edition.notes, paths)
+        directory_urls = uses_directory_urls(config.root)
         bodies = NoteBodies(NoteCache(config.cache_path) if config.cache_path else None, workers=default_workers())
-        bodies.prefetch((note.body, note.anchor) for note in notes)
-        context = RenderContext(edition, link_graph(edition), bodies=bodies)
+        bodies.prefetch(note_item(note, edition, directory_urls) for note in notes)
+        context = RenderContext(edition, link_graph(edition), directory_urls=directory_urls, bodies=bodies)
         diagnostics.extend(sanitizer_warnings(context, notes))
+        diagnostics.extend(note_link_problems(edition, context.note_html, site_files(config, edition),
+                                              directory_urls, notes))
     chosen, hidden = select_diagnostics(diagnostics.sorted(), paths)
     return CheckReport(
         root=config.root,

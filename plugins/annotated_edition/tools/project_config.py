@@ -16,7 +16,7 @@ import yaml
 
 from ..settings import EditionConfig, settings_from_options
 
-__all__ = ["CONFIG_FILE", "PLUGIN_NAME", "find_project_root", "edition_config_for", "read_mkdocs_yml"]
+__all__ = ["CONFIG_FILE", "PLUGIN_NAME", "find_project_root", "edition_config_for", "read_mkdocs_yml", "plugin_options"]
 
 CONFIG_FILE = "mkdocs.yml"
 PLUGIN_NAME = "annotated-edition"
@@ -64,7 +64,7 @@ def read_mkdocs_yml(root: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
     plugins = config.get("plugins") or []
     entries = plugins.items() if isinstance(plugins, dict) else (
         next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in plugins)
@@ -77,4 +77,4 @@ def _plugin_options(config: dict[str, Any]) -> dict[str, Any]:
 def edition_config_for(root: Path) -> EditionConfig:
     """The settings the build would use for the project at ``root`` (same mapping as the plugin)."""
     config = read_mkdocs_yml(root)
-    return settings_from_options(root, str(config.get("docs_dir") or "docs"), _plugin_options(config))
+    return settings_from_options(root, str(config.get("docs_dir") or "docs"), plugin_options(config))

@@ -1,0 +1,66 @@
+""""Propose a note" is configured once, off by default, and absent from the offline build
+(``EDITION_PROPOSE_REPOSITORY=``, as `make offline` sets it): no script, no data, no control."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import Build, copy_project, run_mkdocs_build
+
+PAGES = ("singapore-2018/index.html", "singapore-2018/point-3.html", "panmunjom-2018/index.html")
+OPTION = '      propose_repository: !ENV [EDITION_PROPOSE_REPOSITORY, "annotated-edition/singapore-2018"]\n'
+
+
+def _shipped(build: Build, page: str) -> tuple[bool, bool]:
+    soup = build.html(page)
+    scripts = [s.get("src", "") for s in soup.find_all("script")]
+    return (any(src.endswith("propose.js") for src in scripts),
+            soup.select_one("script.ae-propose-data") is not None)
+
+
+def test_the_published_site_offers_it_with_the_clauses_on_each_page(built_site: Build) -> None:
+    for page in PAGES:
+        assert _shipped(built_site, page) == (True, True), page
+    assert (built_site.site / "assets/annotated-edition/propose.js").is_file()
+    slugs = (built_site.site / "assets/annotated-edition/propose-slugs.js").read_text(encoding="utf-8")
+    assert slugs.startswith("window.aeProposeTakenSlugs = [") and '"work-toward"' in slugs
+    data = json.loads(built_site.html("singapore-2018/point-3.html").select_one("script.ae-propose-data").string)
+    assert list(data["clauses"]) == ["singapore-2018/point-3"]
+    assert data["newFileUrl"].startswith("https://github.com/") and data["newFileUrl"].endswith("/new/main")
+    assert data["notesFolder"] == "docs/commentary"
+    statement = json.loads(built_site.html("singapore-2018/index.html").select_one("script.ae-propose-data").string)
+    assert "singapore-2018/intro-1" in statement["clauses"] and "singapore-2018/point-4" in statement["clauses"]
+    # Each paragraph of a clause says where it starts in the clause text.
+    paragraphs = built_site.html("singapore-2018/index.html").select("#point-3 .ae-clause__text p")
+    assert paragraphs and all(p.has_attr("data-at") for p in paragraphs)
+    assert not _shipped(built_site, "index.html")[1], "only pages that show clause texts carry the data"
+
+
+@pytest.mark.parametrize("how", ["offline-environment", "option-absent"])
+def test_it_is_off_in_the_offline_build_and_by_default(tmp_path: Path, how: str) -> None:
+    project = copy_project(tmp_path / "project")
+    # As `make offline` builds: no edit links, nothing to propose to.
+    env = {"EDITION_PROPOSE_REPOSITORY": "", "EDITION_EDIT_URI": ""} if how == "offline-environment" else {}
+    if how == "option-absent":
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert OPTION in text
+        config.write_text(text.replace(OPTION, ""), encoding="utf-8")
+    build = run_mkdocs_build(project, env=env)
+    assert build.ok, build.output
+    for page in PAGES:
+        assert _shipped(build, page) == (False, False), page
+    assert not (build.site / "assets/annotated-edition/propose.js").exists()
+    assert "github.com" not in (build.site / "singapore-2018/index.html").read_text(encoding="utf-8").split("<footer")[0] \
+        or how == "option-absent"
+
+
+def test_a_malformed_repository_is_refused_in_words(tmp_path: Path) -> None:
+    build = run_mkdocs_build(copy_project(tmp_path / "project"),
+                             env={"EDITION_PROPOSE_REPOSITORY": "https://github.com/annotated-edition/singapore-2018"})
+    assert not build.ok
+    assert "write the GitHub repository as owner/name" in build.output
+    assert "Traceback" not in build.output
