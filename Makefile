@@ -13,7 +13,7 @@ EDITION_NAME ?= singapore-2018-annotated
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install vendor site serve test offline portable check note clean links bench compare-builds
+.PHONY: install vendor site serve test offline portable check note clean links bench compare-builds lighthouse
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -83,6 +83,13 @@ bench: $(STAMP) $(NODE_STAMP)
 # Byte-compare the site built from REF (default: main) with the working tree's.
 compare-builds: $(STAMP) $(NODE_STAMP)
 	$(PY) scripts/compare-builds $(REF)
+
+# Lighthouse (mobile) on the statement page, a clause page and the home page, beside a bare
+# Material site built and served in the same run; the table is printed, the JSON goes to
+# test-artifacts/lighthouse/. LIGHTHOUSE_ARGS="--check" fails on a missed target (scores depend
+# on the machine, so CI runs it without); "--gzip" serves compressed, as GitHub Pages does.
+lighthouse: site
+	CHROME_PATH="$${CHROME_PATH:-$$(scripts/find-chromium)}" $(PY) scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 clean:
 	rm -rf site dist test-artifacts .cache/annotated-edition

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import os
 import platform
 import shutil
@@ -175,11 +176,16 @@ def _site_bytes(site: Path) -> tuple[int, str, int]:
 _ARTICLE_START = '<article class="md-content__inner'
 
 
+_VIEW_SWITCH = re.compile(r'<div class="ae-view"[^>]*>.*?</div>', re.S)
+
+
 def _article(html: str) -> str:
     """A page's content: what the Markdown made, without the theme's frame and ``<head>``
-    (where the plugin adds per-page ``<meta>`` tags that a bare build cannot have)."""
+    (where the plugin adds per-page ``<meta>`` tags that a bare build cannot have), nor the
+    reading-view switch the plugin's main.html adds above an edition's text."""
     start = html.find(_ARTICLE_START)
     article = html[start:html.find("</article>", start)] if start >= 0 else html
+    article = _VIEW_SWITCH.sub("", article, count=1)
     return " ".join(article.split())  # template blocks may leave different blank lines
 
 

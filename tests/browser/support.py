@@ -29,6 +29,8 @@ PAGE_TYPES = {
     "panmunjom": "panmunjom-2018/index.html",
     "panmunjom-point": "panmunjom-2018/article-3.4.html",
     "print": "print.html",
+    "not-found": "404.html",
+    "tags": "tags.html",
 }
 
 

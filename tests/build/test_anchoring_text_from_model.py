@@ -1,7 +1,8 @@
 """The exports compute each phrase note's TextQuoteSelector from the model (exports/rendered_text.py
 ``document_text``) instead of reading the rendered document pages back. That is only right while
-the two texts are the same string: this holds them equal on the real site and on a synthetic
-corpus (texts and summaries, entity mentions, in-text links, phrase markers and popovers)."""
+the two texts are the same string, whitespace collapsed and as the page's text nodes hold it:
+this holds them equal on the real site and on a synthetic corpus (texts and summaries, entity
+mentions, in-text links, phrase markers and popovers)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ def _assert_model_text_is_page_text(build: Build) -> int:
         model = document_text(document)
         assert model.text == rendered.text, document.id
         assert model.clauses == rendered.clauses, document.id
+        # The raw text (selectors keep the page's whitespace): equal but for the whitespace
+        # around a block, which no selector can hold.
+        assert {clause: raw.strip() for clause, raw in model.raw.items()} == \
+            {clause: raw.strip() for clause, raw in rendered.raw.items()}, document.id
         compared += 1
     return compared
 

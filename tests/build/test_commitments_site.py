@@ -5,6 +5,7 @@ text equivalent, and the print edition."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urljoin
 import posixpath
 
 from bs4 import BeautifulSoup
@@ -15,11 +16,13 @@ from conftest import ROOT, Build
 from annotated_edition.sources.commitments import STATUS_LABELS, commitment_anchor
 from annotated_edition.render.commitments_chart import snapshots
 from annotated_edition import edition_config_for, load_edition
+from annotated_edition.tools.project_config import read_mkdocs_yml
 from annotated_edition.render.fragments import ref_label
 from annotated_edition.sources.schema_check import load_schema
 from annotated_edition.sources.timeline import format_date
 
 EDITION = load_edition(edition_config_for(ROOT))
+SITE_URL = read_mkdocs_yml(ROOT)["site_url"]
 
 
 def _target(build: Build, page: str, href: str) -> tuple[BeautifulSoup, str]:
@@ -168,7 +171,8 @@ def test_the_export_carries_the_commitments_and_follows_its_schema(built_site: B
             assert exported["level"] == entry.level
             assert set(exported["events"]) <= event_ids
             assert exported["sources"]
-        assert item["url"] == "../implementation.html#" + commitment_anchor(commitment)
+        # Absolute, like every permalink of the exports (site_url is set).
+        assert item["url"] == urljoin(SITE_URL, "implementation.html#" + commitment_anchor(commitment))
 
 
 def test_a_stalled_or_reversed_entry_keeps_the_last_level_reached() -> None:

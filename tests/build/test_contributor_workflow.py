@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Callable
@@ -134,7 +135,11 @@ class Server:
 
     def get(self, path: str) -> tuple[int, str]:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=10) as response:
+            # As the guide says: open the server's root. MkDocs redirects it to the path of the
+            # site's address (site_url), under which the pages are served.
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=10) as root:
+                base = root.geturl()
+            with urllib.request.urlopen(urllib.parse.urljoin(base, path), timeout=10) as response:
                 return response.status, response.read().decode("utf-8")
         except urllib.error.HTTPError as error:
             return error.code, ""

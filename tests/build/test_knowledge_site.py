@@ -8,7 +8,9 @@ its own, so the tests keep their meaning when the real data grows.
 from __future__ import annotations
 
 import json
+import os
 import posixpath
+import re
 from pathlib import Path
 
 import bibtexparser
@@ -134,18 +136,32 @@ def _meta(page: BeautifulSoup, name: str) -> list[str]:
     return [m["content"] for m in page.head.find_all("meta", attrs={"name": name})]
 
 
+def _site_url() -> str:
+    """The site's address as the build sees it: EDITION_SITE_URL, else mkdocs.yml's default."""
+    default = re.search(r'^site_url: !ENV \[EDITION_SITE_URL, "([^"]*)"\]', (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    assert default is not None, "mkdocs.yml sets site_url from EDITION_SITE_URL with a default"
+    return os.environ.get("EDITION_SITE_URL", default.group(1))
+
+
 def test_every_clause_page_can_be_cited_in_three_forms(built_site: Build) -> None:
     edition_data = json.loads((built_site.site / "data" / "edition.json").read_text(encoding="utf-8"))["edition"]
+    site_url = _site_url()
+    assert site_url.startswith("https://"), "citations carry absolute permalinks"
     for document in EDITION.documents.values():
         for clause in document.clauses:
             page = built_site.html(f"{document.id}/{clause.id}.html")
             cite = page.select_one(".ae-cite")
             assert cite is not None and cite.find_previous("h2").get_text(strip=True).startswith("Cite this clause")
-            label = ref_label(EDITION, clause.ref)
-            url = f"{document.id}/{clause.id}.html"
+            # A document shown as our summary is cited as the editors' summary, never as the text.
+            label = ref_label(EDITION, clause.ref) + ("" if document.has_text else ": editors’ summary")
+            url = site_url.rstrip("/") + f"/{document.id}/{clause.id}.html"
             plain = _normalized(cite.select_one(".ae-cite__text").get_text())
             assert plain.startswith(f"“{label}.” In {edition_data['title']}")
-            assert f"Version {edition_data['version']}" in plain and plain.endswith(f"{url}.")
+            official = "" if document.has_text else f" Summarizes {document.title}"
+            assert f"Version {edition_data['version']}" in plain and f"{url}.{official}" in plain
+            if not document.has_text:
+                assert plain.endswith(f"official text, {document.source.url}.")
+                assert cite.select_one(f'.ae-cite__text a[href="{document.source.url}"]') is not None
             library = bibtexparser.parse_string(cite.select_one(".ae-cite__bibtex").get_text())
             assert not library.failed_blocks and len(library.entries) == 1
             fields = {k: f.value for k, f in library.entries[0].fields_dict.items()}
@@ -208,7 +224,7 @@ def test_edition_json_holds_the_whole_edition(built_site: Build) -> None:
             text = clause.get("text", clause.get("summary"))
             assert _normalized(text[mention["start"]:mention["end"]]) == mention["alias"]
     for note in data["notes"]:
-        assert (built_site.site / "data" / note["url"].split("#")[0]).resolve().is_file()
+        assert (built_site.site / _site_path(note["url"].split("#")[0])).resolve().is_file()
 
 
 def _statement_text(page: BeautifulSoup) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -227,23 +243,41 @@ def _count(haystack: str, needle: str) -> int:
     return sum(1 for i in range(len(haystack)) if haystack.startswith(needle, i))
 
 
+def _site_path(url: str) -> str:
+    """The file of the site an exported link names: absolute (under site_url) or relative to data/."""
+    site_url = _site_url().rstrip("/") + "/"
+    if url.startswith(site_url):
+        return url[len(site_url):]
+    return posixpath.normpath(posixpath.join("data", url))
+
+
+def export_page_path(collection_id: str, source: str) -> str:
+    """The site path of an exported link: absolute when site_url is set, else relative to data/."""
+    site_root = collection_id.rsplit("data/annotations.jsonld", 1)[0]
+    if site_root.startswith(("http://", "https://")) and source.startswith(site_root):
+        return source[len(site_root):]
+    return posixpath.normpath(posixpath.join("data", source))
+
+
 def test_every_text_quote_selector_matches_once_in_the_rendered_page(built_site: Build) -> None:
-    annotations = _export(built_site, "annotations.jsonld")["first"]["items"]
+    collection = _export(built_site, "annotations.jsonld")
+    annotations = collection["first"]["items"]
     quoted = 0
     for annotation in annotations:
         target = annotation["target"]
-        page_path = posixpath.normpath(posixpath.join("data", target["source"]))
+        page_path = export_page_path(collection["id"], target["source"])
         page = built_site.html(page_path)
         fragment = target["selector"][0]
         assert fragment["type"] == "FragmentSelector" and page.find(id=fragment["value"]) is not None
         for selector in target["selector"][1:]:
             quoted += 1
             text, ranges = _statement_text(page)
-            whole = selector["prefix"] + selector["exact"] + selector["suffix"]
+            # The selector keeps the page's own whitespace (line breaks); this reading collapses it.
+            whole = re.sub(r"\s+", " ", selector["prefix"] + selector["exact"] + selector["suffix"])
             assert _count(text, whole) == 1, selector
-            start = text.index(whole) + len(selector["prefix"])
+            start = text.index(whole) + len(re.sub(r"\s+", " ", selector["prefix"]))
             clause_start, clause_end = ranges[fragment["value"]]
-            assert clause_start <= start and start + len(selector["exact"]) <= clause_end
+            assert clause_start <= start and start + len(re.sub(r"\s+", " ", selector["exact"])) <= clause_end
     assert quoted == len([n for n in EDITION.notes if n.quote])
 
 

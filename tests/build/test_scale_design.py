@@ -75,7 +75,8 @@ def test_the_plugin_reports_its_phase_timings_when_asked(builds: dict[str, Build
     assert all(isinstance(v, float) and v >= 0 for v in report["phases"].values())
     assert report["total_s"] == pytest.approx(sum(report["phases"].values()), abs=1e-5)
     assert report["phases"]["load"] > 0 and report["phases"]["render"] > 0
-    assert report["generated_pages"] == LARGER.documents * (LARGER.clauses + 1) + 1  # + the documents page
+    # + the documents page and the tag index (the synthetic notes carry tags)
+    assert report["generated_pages"] == LARGER.documents * (LARGER.clauses + 1) + 2
     assert report["notes"] == LARGER.notes
 
 

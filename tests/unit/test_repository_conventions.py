@@ -78,8 +78,11 @@ def test_pull_request_workflow_checks_tests_builds_and_uploads_the_site() -> Non
 def test_publish_workflow_deploys_main_to_pages() -> None:
     workflow = _load("publish.yml")
     assert _on(workflow)["push"]["branches"] == ["main"]
-    assert workflow["permissions"] == {"contents": "write"}
+    # Writing gh-pages; reading the Pages settings for the published address (site_url).
+    assert workflow["permissions"] == {"contents": "write", "pages": "read"}
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    site_step = next(s for s in build["steps"] if s.get("run") == "make site")
+    assert site_step["env"]["EDITION_SITE_URL"].startswith("${{ steps.pages.outputs.base_url }}")
     build_runs = [step.get("run", "") for step in build["steps"]]
     assert build_runs.index("make check") < build_runs.index("make site")
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -52,13 +53,15 @@ from ..render.home import NEWEST_NOTES_MARKER, render_newest_notes
 from ..render.knowledge import head_meta_for
 from ..render.note_warnings import sanitizer_warnings
 from ..render.preview import PREVIEW_NOTICE, problems_banner
-from ..render.site import SCRIPTS, STYLESHEETS, GeneratedFile, Site, SiteOptions, build_site
+from ..render.site import SCRIPTS, STYLESHEET, GeneratedFile, Site, SiteOptions, build_site
 from ..render.templates import TemplateProblem, Templates
 from ..settings import settings_from_options
 from ..sources.edition import check_edition
 from ..sources.schema_check import fast_check, load_schema
 from ..notes.body_links import note_link_problems
-from ..render.propose import PROPOSE_SCRIPTS, PROPOSE_STYLESHEET, ProposeSettings, repository_problem
+from ..render.propose import PROPOSE_SCRIPTS, ProposeSettings, repository_problem
+from ..render.print_edition import PRINT_PAGE
+from ..render.tags import TAGS_PAGE
 from ..timing import PhaseClock
 from .config import EditionPluginConfig
 from .edit_links import edit_url, normalize_url
@@ -67,7 +70,8 @@ from ..tools.portable import PORTABLE_ENV
 from ..tools.portable_config import with_front_matter
 from .portable import PortableError, write_portable_tree
 from .offline import OfflineAssetError, ShippedFile, use_local_worker_shim, worker_shim_files
-from .theme_fixes import drop_dangling_toc_label, name_search_dialog
+from .theme_fixes import drop_checkbox_autocomplete, drop_dangling_toc_label, name_search_dialog, \
+    relative_not_found_page
 
 __all__ = ["AnnotatedEditionPlugin"]
 
@@ -182,8 +186,6 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             raise PluginError(f"annotated-edition: {problem}.")
         scripts = [str(script) for script in config.extra_javascript]
         config.extra_javascript.extend(script for script in PROPOSE_SCRIPTS if script not in scripts)
-        if PROPOSE_STYLESHEET not in config.extra_css:
-            config.extra_css.append(PROPOSE_STYLESHEET)
         commentary_dir = settings_from_options(self.root, config.docs_dir, self.config).commentary_dir
         return ProposeSettings(repository, self.config.propose_branch.strip(), commentary_dir)
 
@@ -201,15 +203,10 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         return chosen
 
     def _register_stylesheets(self, config: MkDocsConfig) -> None:
-        # The edition's own styles come first (a site's extra_css can override them); the
-        # knowledge stylesheet last, as it always has, so pages keep their bytes.
-        (edition_css, _), (print_css, _), *later = STYLESHEETS
-        for position, path in enumerate((edition_css, print_css)):
-            if path not in config.extra_css:
-                config.extra_css.insert(position, path)
-        for path, _ in later:
-            if path not in config.extra_css:
-                config.extra_css.append(path)
+        # One stylesheet, first (a site's extra_css can override it): each stylesheet is
+        # render-blocking, and on a phone every extra request delays the first paint.
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.insert(0, STYLESHEET)
         for path, _ in SCRIPTS:
             if path not in [str(item) for item in config.extra_javascript]:
                 config.extra_javascript.append(path)
@@ -397,6 +394,11 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             return self._page_markdown(markdown, page)
 
     def _page_markdown(self, markdown: str, page: Page) -> str:
+        if page.file.src_uri in (PRINT_PAGE, _GUIDE_PAGE, TAGS_PAGE):
+            # Out of the readers' search: the print page repeats every page at once (and would
+            # answer every query first), the tag index repeats note titles (and its headings
+            # would outrank the notes), the guide is for contributors.
+            page.meta.setdefault("search", {"exclude": True})
         if NEWEST_NOTES_MARKER in markdown:
             with self.clock.phase("render"):
                 markdown = self._fill_placeholders(markdown, page.file.src_uri)
@@ -489,7 +491,15 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         <head> (a custom_dir overriding main.html would silently drop them otherwise)."""
         with self.clock.phase("render"):
             self._check_head(output, page)
-            return drop_dangling_toc_label(name_search_dialog(output))
+            return drop_checkbox_autocomplete(drop_dangling_toc_label(name_search_dialog(output)))
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """After a theme template that is not a page is rendered: the 404 page, repaired like
+        the pages, and made to read from disk (see ``relative_not_found_page``)."""
+        if template_name != "404.html":
+            return output_content
+        fixed = drop_checkbox_autocomplete(name_search_dialog(output_content))
+        return relative_not_found_page(fixed, urlsplit(config.site_url or "/").path or "/")
 
     def _check_head(self, output: str, page: Page) -> None:
         if self.warned_head or not page.meta.get(_HEAD_KEY):

@@ -2,7 +2,12 @@
 
 Three formats say the same thing: a Chicago-like sentence, a BibTeX entry and a CSL-JSON
 item. Each names the clause, the edition (title, editors, version, date) and the clause's
-permalink. ``head_meta_tags`` gives the same facts as ``citation_*`` (Highwire Press) and Dublin
+permalink, absolute when the site's address (``site_url``) is known.
+
+A document the edition does not reproduce (the Panmunjom Declaration) is shown as the editors'
+summary of each clause. Its citations say so in the title ("…: editors' summary") and point to
+the official text, so that nobody quotes our summary as the treaty's words. ``head_meta_tags``
+gives the same facts as ``citation_*`` (Highwire Press) and Dublin
 Core ``<meta>`` tags, which reference managers read from a page's ``<head>``.
 """
 
@@ -18,7 +23,7 @@ from ..model import Edition, Ref
 from ..sources.timeline import date_sort_key, format_date
 from ..urls import page_source_path, page_url
 
-__all__ = ["Citation", "cite", "plain_text", "editors_phrase", "bibtex", "csl_json_item", "csl_json",
+__all__ = ["Citation", "cite", "plain_text", "editors_phrase", "SUMMARY_WORDS", "bibtex", "csl_json_item", "csl_json",
            "head_meta_tags"]
 
 
@@ -37,16 +42,20 @@ class Citation:
     original_date: str
     original_url: str
     rights: str
+    summary: bool = False
+    """True when the page cited holds the editors' summary, not the document's text."""
 
 
 def cite(edition: Edition, info: EditionInfo, ref: Ref, directory_urls: bool = False) -> Citation:
     """Everything a citation of ``ref`` (a clause or a document) says."""
     document = edition.documents[ref.document]
     site_path = page_url(page_source_path(ref), directory_urls)
+    summary = not document.has_text
+    title = ref_label(edition, ref) if ref.clause else document.title
     return Citation(
         ref=ref,
         key=re.sub(r"[^A-Za-z0-9.:-]+", "-", str(ref)).replace("/", "-"),
-        title=ref_label(edition, ref) if ref.clause else document.title,
+        title=f"{title}: {SUMMARY_WORDS}" if summary else title,
         container=info.title,
         editors=info.editors,
         version=info.version,
@@ -57,7 +66,17 @@ def cite(edition: Edition, info: EditionInfo, ref: Ref, directory_urls: bool = F
         original_date=document.date,
         original_url=document.source.url,
         rights=info.licence,
+        summary=summary,
     )
+
+
+SUMMARY_WORDS = "editors\u2019 summary"
+
+
+def _official(citation: Citation) -> str:
+    """The sentence that sends a reader of a summary to the official text (plain text)."""
+    where = f", {citation.original_url}" if citation.original_url else ""
+    return f" Summarizes {citation.original_title} ({format_date(citation.original_date)}); official text{where}."
 
 
 def editors_phrase(editors: tuple[str, ...]) -> str:
@@ -71,7 +90,8 @@ def plain_text(citation: Citation) -> str:
     """The same sentence as plain text, for pasting anywhere."""
     edited = f", edited by {editors_phrase(citation.editors)}" if citation.editors else ""
     return (f"“{citation.title}.” In {citation.container}{edited}. "
-            f"Version {citation.version}, {format_date(citation.date)}. {citation.url}.")
+            f"Version {citation.version}, {format_date(citation.date)}. {citation.url}."
+            + (_official(citation) if citation.summary else ""))
 
 
 _BIBTEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
@@ -101,8 +121,11 @@ def bibtex(citation: Citation) -> str:
         ("date", citation.date),
         ("version", _bibtex_text(citation.version)),
         ("url", citation.url),
-        ("note", "Version " + _bibtex_text(citation.version) + ". Text of "
-         + _bibtex_text(citation.original_title) + ", " + format_date(citation.original_date)),
+        ("note", "Version " + _bibtex_text(citation.version) + ". "
+         + ("Editors' summary of " if citation.summary else "Text of ")
+         + _bibtex_text(citation.original_title) + ", " + format_date(citation.original_date)
+         + ("; official text: \\url{" + citation.original_url + "}"
+            if citation.summary and citation.original_url else "")),
     ]
     body = ",\n".join(f"  {name} = " + (value if name == "month" else "{" + value + "}") for name, value in fields)
     return f"@misc{{{citation.key},\n{body}\n}}"
@@ -127,6 +150,8 @@ def csl_json_item(citation: Citation) -> dict[str, object]:
     }
     if citation.editors:
         item["editor"] = [{"literal": name} for name in citation.editors]
+    if citation.summary:
+        item["note"] = _official(citation).strip()
     return item
 
 

@@ -34,6 +34,7 @@ def cite_section(edition: Edition, info: EditionInfo, directory_urls: bool,
         citation = cite(edition, info, clause.ref, directory_urls)
         return chosen.render("sections/cite.md", citation=citation, href=linker.to(clause.ref),
                              editors=editors_phrase(citation.editors), formatted_date=format_date(citation.date),
+                             original_date=format_date(citation.original_date),
                              bibtex=bibtex(citation), csl_json=csl_json(citation))
     return section
 

@@ -20,13 +20,12 @@ from urllib.parse import quote
 from ..model import Edition, Ref
 from .templates import Markup, Templates
 
-__all__ = ["ProposeSettings", "REPOSITORY_FORM", "PROPOSE_SCRIPTS", "PROPOSE_STYLESHEET", "propose_data_html",
+__all__ = ["ProposeSettings", "REPOSITORY_FORM", "PROPOSE_SCRIPTS", "propose_data_html",
            "repository_problem", "taken_slugs_script"]
 
 # What a site that offers proposing ships: the slugs first (the script reads them), then the script.
 PROPOSE_SLUGS = "assets/annotated-edition/propose-slugs.js"
 PROPOSE_SCRIPTS: tuple[str, ...] = (PROPOSE_SLUGS, "assets/annotated-edition/propose.js")
-PROPOSE_STYLESHEET = "assets/annotated-edition/propose.css"
 
 REPOSITORY_FORM = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
 

@@ -31,21 +31,21 @@ from .glossary import GLOSSARY_PAGE, MentionIndex, mention_decorator
 from .knowledge import NAV_PAGES, cite_section, knowledge_pages
 from .pages import generated_pages
 from .print_edition import PRINT_PAGE, render_print_page
-from .propose import PROPOSE_SCRIPTS, PROPOSE_SLUGS, PROPOSE_STYLESHEET, ProposeSettings, propose_data_html, \
+from .tags import TAGS_PAGE, render_tag_index
+from .propose import PROPOSE_SCRIPTS, PROPOSE_SLUGS, ProposeSettings, propose_data_html, \
     taken_slugs_script
 from .templates import Templates
 from .timeline_page import TIMELINE_PAGE, events_section
 
-__all__ = ["SiteOptions", "GeneratedFile", "Site", "build_site", "STYLESHEETS", "SCRIPTS"]
+__all__ = ["SiteOptions", "GeneratedFile", "Site", "build_site", "STYLESHEET", "STYLESHEET_PARTS", "SCRIPTS"]
 
-# Stylesheets the plugin ships, as (site path, file in assets/); the adapter lists them in
-# ``extra_css`` in this order.
-STYLESHEETS: tuple[tuple[str, str], ...] = (
-    ("assets/annotated-edition/edition.css", "edition.css"),
-    ("assets/annotated-edition/print.css", "print.css"),
-    ("assets/annotated-edition/knowledge.css", "knowledge.css"),
-    ("assets/annotated-edition/commitments.css", "commitments.css"),
-)
+# The site's one stylesheet, made of these parts of assets/ in this order: each stylesheet is
+# render-blocking, and on a phone every extra request delays the first paint (docs/benchmarks.md,
+# Lighthouse).
+STYLESHEET = "assets/annotated-edition/edition.css"
+STYLESHEET_PARTS: tuple[str, ...] = ("edition.css", "print.css", "knowledge.css", "commitments.css", "propose.css")
+# The reading view switch and popover focus; theme/main.html links it, deferred.
+READER_SCRIPT = ("assets/annotated-edition/reader.js", "reader.js")
 # Scripts the plugin ships (progressive enhancement: every page is complete without them).
 SCRIPTS: tuple[tuple[str, str], ...] = (
     ("assets/annotated-edition/commitments.js", "commitments.js"),
@@ -152,17 +152,20 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
         files.append(GeneratedFile(IMPLEMENTATION_PAGE, render_implementation_page(edition, options.directory_urls,
                                                                               context.templates),
                                    listing=True, edit_source=tracker))
-    files += [GeneratedFile(path, (ASSETS_DIR / name).read_bytes()) for path, name in STYLESHEETS + SCRIPTS]
+    tag_index = any(note.tags for note in edition.notes)
+    if tag_index:
+        files.append(GeneratedFile(TAGS_PAGE, render_tag_index(context)))
+    files.append(GeneratedFile(STYLESHEET, b"\n".join((ASSETS_DIR / part).read_bytes() for part in STYLESHEET_PARTS)))
+    files += [GeneratedFile(path, (ASSETS_DIR / name).read_bytes()) for path, name in (*SCRIPTS, READER_SCRIPT)]
     if options.print_edition:
         # Made from every file at once: no single source to edit.
         files.append(GeneratedFile(PRINT_PAGE, render_print_page(context, options.site_name, options.site_url),
                                    listing=True))
     if options.propose is not None:
         files += [GeneratedFile(PROPOSE_SLUGS, taken_slugs_script(edition)),
-                  GeneratedFile(PROPOSE_SCRIPTS[1], (ASSETS_DIR / "propose.js").read_bytes()),
-                  GeneratedFile(PROPOSE_STYLESHEET, (ASSETS_DIR / "propose.css").read_bytes())]
+                  GeneratedFile(PROPOSE_SCRIPTS[1], (ASSETS_DIR / "propose.js").read_bytes())]
     files += [GeneratedFile(f"schemas/{schema.name}", schema.read_bytes())
               for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))]
     edition_pages = len(pages) + bool(options.documents_page) + bool(options.print_edition) + \
-        any(file.path == IMPLEMENTATION_PAGE for file in files)
+        any(file.path == IMPLEMENTATION_PAGE for file in files) + tag_index
     return Site(context, info, mentions, tuple(files), edition_pages)
