@@ -140,14 +140,14 @@ def _note(doc: int, clause: int, number: int) -> str:
 
         A later agreement returned to the same matter, and the commentary on that agreement links
         back here. Whether the later text narrowed or widened the undertaking is disputed; the
-        sources below take opposite views. Note {number + 1} of {doc}-{clause} ends here.
+        sources below take opposite views [@instrument]. Note {number + 1} of {doc}-{clause} ends here.
 
         [^1]: A footnote, numbered within the note, so ids never collide on a page.
         """)
     return (f"---\ntarget: {target}\n{quote}title: Note {number + 1} on article {clause + 1} of instrument {doc}\n"
             f"authors:\n  - name: Bench Author {number}\n    url: https://example.org/authors/{number}\n"
             f"date: 2025-{1 + (doc + clause) % 12:02d}-{1 + (clause + number) % 28:02d}\n"  # never in the future
-            f"sources:\n  - title: Synthetic instrument number {doc}\n    publisher: The benchmark\n"
+            f"sources:\n  - id: instrument\n    title: Synthetic instrument number {doc}\n    publisher: The benchmark\n"
             f"    date: 2018-01-01\n    url: https://example.org/instruments/{doc}\n"
             f"tags: [synthetic, matter-{clause % 5}]\n---\n{body}")
 

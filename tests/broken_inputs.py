@@ -30,13 +30,14 @@ authors:
   - name: Matrix contributor
 date: 2026-11-20
 sources:
-  - title: The joint statement
+  - id: statement
+    title: The joint statement
     publisher: The White House
     date: 2018-06-12
 tags: [matrix]
 ---
 """
-_BODY = "The matrix note's body: *commits* to an effort, not an outcome.\n\nA second paragraph.\n"
+_BODY = "The matrix note's body [@statement]: *commits* to an effort, not an outcome.\n\nA second paragraph.\n"
 
 
 def write_note(project: Path, quote: str = "work toward complete denuclearization", body: str = _BODY,

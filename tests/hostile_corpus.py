@@ -224,7 +224,8 @@ def note_text(vector: Vector, clause: str, quote: str, date: str) -> str:
         "title": f"Vector {vector.id}: {vector.description}",
         "authors": [{"name": "Hostile contributor"}],
         "date": date,
-        "sources": [{"title": "Test source", "publisher": "Test publisher", "url": "https://example.org/source"}],
+        "sources": [{"id": "test-source", "title": "Test source", "publisher": "Test publisher",
+                     "url": "https://example.org/source"}],
     }
     if vector.field == "title":
         front["title"] = vector.payload
@@ -239,9 +240,11 @@ def note_text(vector: Vector, clause: str, quote: str, date: str) -> str:
     elif vector.field == "source_url":
         front["sources"][0]["url"] = vector.payload
     if vector.field == "body":
-        body = f"Vector {vector.id}: {vector.payload} End of {vector.id}.\n\n{vector.payload}\n\nLast paragraph of {vector.id}.\n"
+        # The citation comes first, so no payload (an unclosed comment or code span) can hide it.
+        body = (f"Vector {vector.id}: [@test-source] {vector.payload} End of {vector.id}.\n\n{vector.payload}\n\n"
+                f"Last paragraph of {vector.id}.\n")
     else:
-        body = f"Vector {vector.id} is in the front matter ({vector.description}).\n"
+        body = f"Vector {vector.id} [@test-source] is in the front matter ({vector.description}).\n"
     dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=10_000)
     return f"---\n{dumped}---\n{body}"
 

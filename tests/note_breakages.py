@@ -26,12 +26,13 @@ authors:
   - name: Test Author
 date: 2026-01-15
 sources:
-  - title: Joint Statement
+  - id: joint-statement
+    title: Joint Statement
     publisher: The White House
     date: 2018-06-12
 tags: [peace-regime]
 ---
-The body of the note.
+The body of the note [@joint-statement].
 """
 
 
@@ -98,9 +99,15 @@ BREAKAGES: list[Breakage] = [
     Breakage("duplicate_slug", _duplicate_slug,
              TWIN_REL, 1, 1, "duplicate note slug 'checker-fixture'",
              ["Slugs are unique"]),
-    Breakage("non_utf8", _non_utf8, NOTE_REL, 14, 5, "file is not valid UTF-8 (byte 0xff)", ["UTF-8"]),
-    Breakage("empty_body", lambda p: _replace(p, "The body of the note.\n", ""),
-             NOTE_REL, 14, 1, "note has no body", ["Write the commentary"]),
+    Breakage("non_utf8", _non_utf8, NOTE_REL, 15, 5, "file is not valid UTF-8 (byte 0xff)", ["UTF-8"]),
+    Breakage("empty_body", lambda p: _replace(p, "The body of the note [@joint-statement].\n", ""),
+             NOTE_REL, 15, 1, "note has no body", ["Write the commentary"]),
+    # A citation key that names no source of the note: located at the "[@" in the body.
+    Breakage("unknown_citation_key", lambda p: _replace(p, "[@joint-statement]", "[@joint-statment]"),
+             NOTE_REL, 15, 22, "unknown citation key 'joint-statment'",
+             ["Did you mean: joint-statement?", "this note's: joint-statement"]),
+    Breakage("source_without_id", lambda p: _replace(p, "  - id: joint-statement\n    title:", "  - title:"),
+             NOTE_REL, 9, 5, "missing required field 'id'", ["schema rule: note.schema.json"]),
 ]
 
 
@@ -122,7 +129,7 @@ BREAKAGES += [
     Breakage("future_date", lambda p: _replace(p, "date: 2026-01-15", "date: 2099-01-01"),
              NOTE_REL, 7, 7, "'date' is 2099-01-01, which is in the future", ["edition's date"]),
     Breakage("impossible_source_date", lambda p: _replace(p, "date: 2018-06-12", "date: 2018-06-31"),
-             NOTE_REL, 11, 11, "'sources[0].date' is 2018-06-31, a day that does not exist", ["Correct the date"]),
+             NOTE_REL, 12, 11, "'sources[0].date' is 2018-06-31, a day that does not exist", ["Correct the date"]),
     Breakage("other_markdown_extension", lambda p: _move(p, MARKDOWN_REL),
              MARKDOWN_REL, 1, 1, "ends in '.markdown', so it is not read", ["Rename it to checker-fixture.md"]),
     Breakage("note_outside_commentary", lambda p: _move(p, STRAY_REL),
@@ -143,18 +150,18 @@ BREAKAGES += [
 ]
 
 BREAKAGES += [
-    Breakage("broken_relative_link", lambda p: _replace(p, "The body of the note.", "The body of the [note](../glosary.html)."),
-             NOTE_REL, 14, 24, "the link '../glosary.html' in note 'checker-fixture' leads to no page or file of the site",
+    Breakage("broken_relative_link", lambda p: _replace(p, "The body of the note [@joint-statement].", "The body of the [note](../glosary.html) [@joint-statement]."),
+             NOTE_REL, 15, 24, "the link '../glosary.html' in note 'checker-fixture' leads to no page or file of the site",
              ["Did you mean: ../glossary.html?", "edition:document/clause"]),
-    Breakage("source_link_to_a_page", lambda p: _replace(p, "The body of the note.", "See [the glossary](../glossary.md)."),
-             NOTE_REL, 14, 20, "the link '../glossary.md' in note 'checker-fixture' leads to no page",
+    Breakage("source_link_to_a_page", lambda p: _replace(p, "The body of the note [@joint-statement].", "See [the glossary](../glossary.md) [@joint-statement]."),
+             NOTE_REL, 15, 20, "the link '../glossary.md' in note 'checker-fixture' leads to no page",
              ["Did you mean: ../glossary.html?"]),
-    Breakage("unknown_clause_in_edition_link", lambda p: _replace(p, "The body of the note.", "The body of the [point](edition:singapore-2018/point-7)."),
-             NOTE_REL, 14, 25, "the link 'edition:singapore-2018/point-7' leads nowhere: the edition has no clause",
+    Breakage("unknown_clause_in_edition_link", lambda p: _replace(p, "The body of the note [@joint-statement].", "The body of the [point](edition:singapore-2018/point-7) [@joint-statement]."),
+             NOTE_REL, 15, 25, "the link 'edition:singapore-2018/point-7' leads nowhere: the edition has no clause",
              ["Did you mean: edition:singapore-2018/point-", "edition:document/clause#note-slug"]),
     Breakage("edition_link_to_a_note_on_another_clause",
-             lambda p: _replace(p, "The body of the note.", "The body of the [note](edition:singapore-2018/point-3#checker-fixture)."),
-             NOTE_REL, 14, 24, "note 'checker-fixture' is on singapore-2018/point-2, not on singapore-2018/point-3",
+             lambda p: _replace(p, "The body of the note [@joint-statement].", "The body of the [note](edition:singapore-2018/point-3#checker-fixture) [@joint-statement]."),
+             NOTE_REL, 15, 24, "note 'checker-fixture' is on singapore-2018/point-2, not on singapore-2018/point-3",
              ["Did you mean: edition:singapore-2018/point-2#checker-fixture?"]),
 ]
 

@@ -43,6 +43,10 @@ class SourceRef:
     publisher: str = ""
     date: str = ""
     url: str = ""
+    # A note's sources carry a short id its body cites as ``[@id]`` (see note_citations.py);
+    # ``party`` marks an official release of that party's government (docs/editorial-policy.md).
+    id: str = ""
+    party: str = ""
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,8 @@ def _propose(page: Page, selector: str, phrase: str, nth: int = 1) -> tuple[str,
     """Select, and return (branch address, file path, file text) from the control's link."""
     control = page.locator("a.ae-propose")
     expect(control).to_be_hidden()
+    # The clause texts come in a script of their own, loaded by propose.js.
+    page.wait_for_function("() => window.aeProposeClauses && Object.keys(window.aeProposeClauses).length > 0")
     page.evaluate(SELECT, [selector, phrase, nth])
     expect(control).to_be_visible()
     expect(control).to_have_text("Propose a note on this passage")
@@ -64,12 +66,12 @@ def _fill_in(text: str) -> str:
     """What a contributor writes into the placeholders before committing."""
     replacements = [('title: ""', 'title: "What these words commit the parties to"'),
                     ('- name: ""', '- name: "A. Reader"'),
-                    ('  - title: ""', '  - title: "Joint Statement of President Trump and Chairman Kim"'),
+                    ('    title: ""', '    title: "Joint Statement of President Trump and Chairman Kim"'),
                     ('publisher: ""', 'publisher: "The White House"')]
     for old, new in replacements:
         assert old in text, old
         text = text.replace(old, new, 1)
-    return text + "The words are read here against the statement's own text.\n"
+    return text + "The words are read here against the statement's own text [@source-1].\n"
 
 
 def _check(project: Path) -> tuple[int, str]:
@@ -135,7 +137,9 @@ def test_a_slug_already_taken_is_not_proposed_again(visit) -> None:
     # Any note of the edition whose slug is the words it would be proposed for, on its clause page.
     page = visit.open("singapore-2018/index.html")
     taken = page.evaluate("() => window.aeProposeTakenSlugs")
-    clauses = page.evaluate("() => JSON.parse(document.querySelector('script.ae-propose-data').textContent).clauses")
+    page.wait_for_function("() => window.aeProposeClauses && window.aeProposeClauses['singapore-2018']")
+    texts = page.evaluate("() => window.aeProposeClauses['singapore-2018']")
+    clauses = {f"singapore-2018/{clause}": text for clause, text in texts.items()}
     found = [(slug, target) for slug in taken for target, text in clauses.items()
              if " ".join(slug.split("-")) in text and len(slug.split("-")) <= 6]
     assert found, "the edition has no note named after words of its clause to test with"

@@ -90,7 +90,7 @@ def _check_note_rendered(outcome: Outcome) -> None:
     article = page.select_one('article.ae-note[data-note="matrix-note"]')
     body = article.select_one(".ae-note__body")
     assert [_normalized(p.get_text()) for p in body.find_all("p")] == [
-        "The matrix note's body: commits to an effort, not an outcome.", "A second paragraph."]
+        "The matrix note's body [1]: commits to an effort, not an outcome.", "A second paragraph."]
     assert body.em.get_text() == "commits"
     statement = outcome.build.html("singapore-2018/index.html")
     assert statement.select_one('mark.ae-phrase[data-note="matrix-note"]').get_text() == \

@@ -93,11 +93,12 @@ def _fill_in(path: Path, *, title: str | None = None) -> None:
     """Step 3 of the guide: a name, a source, and the body."""
     text = path.read_text(encoding="utf-8")
     text = text.replace('  - name: ""', '  - name: "Test Contributor"', 1)
-    text = text.replace('  - title: ""', '  - title: "Joint Statement"', 1)
+    text = re.sub(r'^  - id: ""', '  - id: joint-statement', text, count=1, flags=re.M)
+    text = text.replace('    title: ""', '    title: "Joint Statement"', 1)
     text = text.replace('    publisher: ""', '    publisher: "The White House"', 1)
     if title is not None:
         text = re.sub(r'^title: .*$', f'title: "{title}"', text, count=1, flags=re.M)
-    text += "Point 2 speaks of a peace regime without naming its parties or its form.\n"
+    text += "Point 2 speaks of a peace regime without naming its parties or its form [@joint-statement].\n"
     path.write_text(text, encoding="utf-8")
 
 

@@ -16,7 +16,7 @@ from note_breakages import GOOD_NOTE, NOTE_REL
 
 LINKED_BODY = ("See [point 3](edition:singapore-2018/point-3), [the declaration](edition:panmunjom-2018), "
                "[its article 3.4](edition:panmunjom-2018/article-3.4), [the twin note](edition:singapore-2018/point-3#twin-note) "
-               "and [the glossary](../glossary.html).\n")
+               "and [the glossary](../glossary.html) [@joint-statement].\n")
 TWIN = GOOD_NOTE.replace("singapore-2018/point-2", "singapore-2018/point-3").replace(
     '"lasting and stable peace regime"', '"complete denuclearization"').replace("A note for", "A twin note for")
 EXPECTED = {  # link text → (clause, fragment) it must reach
@@ -33,7 +33,8 @@ def _write(project: Path, directory_urls: bool) -> None:
     note.parent.mkdir(parents=True, exist_ok=True)
     # A relative link is written as seen from the clause page, whose address depends on the URL style.
     body = LINKED_BODY.replace("../glossary.html", "../../glossary/") if directory_urls else LINKED_BODY
-    note.write_text(GOOD_NOTE.replace("The body of the note.\n", body), encoding="utf-8")
+    assert "The body of the note [@joint-statement].\n" in GOOD_NOTE
+    note.write_text(GOOD_NOTE.replace("The body of the note [@joint-statement].\n", body), encoding="utf-8")
     twin = project / "docs/commentary/singapore-2018/point-3/twin-note.md"
     twin.write_text(TWIN, encoding="utf-8")
     if directory_urls:

@@ -160,8 +160,11 @@ def test_every_clause_page_can_be_cited_in_three_forms(built_site: Build) -> Non
             official = "" if document.has_text else f" Summarizes {document.title}"
             assert f"Version {edition_data['version']}" in plain and f"{url}.{official}" in plain
             if not document.has_text:
-                assert plain.endswith(f"official text, {document.source.url}.")
-                assert cite.select_one(f'.ae-cite__text a[href="{document.source.url}"]') is not None
+                # Where the official text is published: its address when the edition has one.
+                assert plain.endswith(f"official text, {document.source.url}." if document.source.url
+                                      else "official text.")
+                if document.source.url:
+                    assert cite.select_one(f'.ae-cite__text a[href="{document.source.url}"]') is not None
             library = bibtexparser.parse_string(cite.select_one(".ae-cite__bibtex").get_text())
             assert not library.failed_blocks and len(library.entries) == 1
             fields = {k: f.value for k, f in library.entries[0].fields_dict.items()}
@@ -430,8 +433,8 @@ def test_fixture_mention_inside_a_phrase_note_and_not_inside_the_text_link(fixtu
     point_3 = statement.select_one('section[data-clause="point-3"]')
     assert point_3.select("a.ae-text-link a, a.ae-text-link .ae-mention") == []
     assert "declaration" not in {a["data-entity"] for a in point_3.select("a.ae-mention")}
-    inside_mark = point_3.select_one("mark.ae-phrase a.ae-mention")
-    assert inside_mark is not None and inside_mark.get_text() == "complete denuclearization"
+    inside_marks = [a.get_text() for a in point_3.select("mark.ae-phrase a.ae-mention")]
+    assert "complete denuclearization" in inside_marks, inside_marks
     marker = point_3.select_one("button.ae-marker")
     assert marker.find_parent("a") is None
 

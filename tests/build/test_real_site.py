@@ -88,7 +88,8 @@ def test_phrase_note_is_marked_in_the_text_with_a_popover(built_site: Build) -> 
         assert marker is not None and note.title in marker["aria-label"]
         popover = statement.find(id=popover_id)
         assert popover is not None and popover.has_attr("popover")
-        assert popover.find("a")["href"] == f"{note.target.clause}.html#{note.anchor}"
+        read_more = popover.find("a", string="Read the full note")
+        assert read_more["href"] == f"{note.target.clause}.html#{note.anchor}"
 
 
 def test_clause_pages_exist_with_prev_next_and_stay_out_of_the_nav(built_site: Build) -> None:

@@ -120,7 +120,7 @@ def test_a_notes_own_links_work_on_every_page_that_shows_it(project: Path) -> No
     note: they must resolve on the clause page, in the statement's popover and in print."""
     from broken_inputs import write_note
 
-    write_note(project, body="Commits to an effort.[^1] See [below](#what-it-means) and [point 2](point-2.html#text)."
+    write_note(project, body="Commits to an effort [@statement].[^1] See [below](#what-it-means) and [point 2](point-2.html#text)."
                              "\n\n## What it means\n\nMore.\n\n[^1]: A footnote.\n")
     build = run_mkdocs_build(project)
     assert build.ok, build.output
@@ -128,7 +128,8 @@ def test_a_notes_own_links_work_on_every_page_that_shows_it(project: Path) -> No
     assert report.ok, report.describe()
     popover = build.html("singapore-2018/index.html").select_one('[id="pop-point-3-matrix-note"]')
     assert {a["href"] for a in popover.select("p a")} >= {"point-3.html#note-matrix-note-fn:1",
-                                                         "point-3.html#note-matrix-note-what-it-means"}
+                                                         "point-3.html#note-matrix-note-what-it-means",
+                                                         "point-3.html#note-matrix-note-src-statement"}
     endnote = build.html("print.html").select_one('li.ae-endnote[data-note="matrix-note"]')
     assert "singapore-2018/point-2.html#text" in {a["href"] for a in endnote.select(".ae-endnote__body a")}
 
@@ -136,8 +137,8 @@ def test_a_notes_own_links_work_on_every_page_that_shows_it(project: Path) -> No
 def test_an_in_note_link_to_nothing_fails_the_strict_build_naming_the_note(project: Path) -> None:
     from broken_inputs import MATRIX_NOTE, write_note
 
-    write_note(project, body="See [the part below](#no-such-part).\n")
+    write_note(project, body="See [the part below](#no-such-part) [@statement].\n")
     build = run_mkdocs_build(project)
     assert not build.ok
-    assert f"{MATRIX_NOTE}:14:1: warning: the link to '#no-such-part' in note 'matrix-note' matches no heading" \
+    assert f"{MATRIX_NOTE}:15:1: warning: the link to '#no-such-part' in note 'matrix-note' matches no heading" \
         in build.output

@@ -45,7 +45,7 @@ def test_new_note_is_written_with_its_front_matter(config: EditionConfig) -> Non
     front = yaml.safe_load(text.split("---\n")[1])
     assert front == {"target": "singapore-2018/point-2", "title": 'Why "stable" and not "robust"',
                      "authors": [{"name": "A. Contributor"}], "date": TODAY,
-                     "sources": [{"title": "", "publisher": ""}], "tags": []}
+                     "sources": [{"id": "", "title": "", "publisher": ""}], "tags": []}
     assert text.endswith("---\n"), "the body is left for the contributor"
 
 
@@ -55,6 +55,7 @@ def test_a_fresh_note_fails_the_check_only_on_what_is_owed(config: EditionConfig
     report = run_check(config)
     messages = {(p.path, p.message) for p in report.problems}
     assert messages == {
+        (path, "'sources[0].id' must not be empty"),
         (path, "'sources[0].title' must not be empty"),
         (path, "'sources[0].publisher' must not be empty"),
         (path, "note has no body"),
@@ -73,13 +74,14 @@ def test_a_quote_is_checked_and_written(config: EditionConfig) -> None:
 
 
 def test_an_unknown_target_suggests_the_nearest_clauses(config: EditionConfig) -> None:
+    before = sorted(config.commentary_path.rglob("*.md"))
     with pytest.raises(ScaffoldError) as error:
         create_note(config, "singapore-2018/point-9", today=TODAY)
     assert "unknown target 'singapore-2018/point-9'" in error.value.message
     assert "singapore-2018/point-4" in error.value.hint
     with pytest.raises(ScaffoldError, match="unknown target 'panmunjom-2018'"):
         create_note(config, "panmunjom-2018", today=TODAY)
-    assert not list(config.commentary_path.glob("panmunjom-2018/**/*.md")), "nothing written on error"
+    assert sorted(config.commentary_path.rglob("*.md")) == before, "nothing written on error"
 
 
 def test_slugs_stay_unique_and_files_are_never_overwritten(config: EditionConfig) -> None:

@@ -47,7 +47,8 @@ from ..exports.edition_info import EditionInfo, edition_date
 from ..exports.files import export_data, schema_files
 from ..model import Edition
 from ..notes.cache import NoteCache
-from ..notes.convert import NoteBodies, default_workers, note_item
+from ..notes.convert import NoteBodies, default_workers
+from ..render.context import converted_item
 from ..package_files import SCHEMA_DIR
 from ..render.home import NEWEST_NOTES_MARKER, render_newest_notes
 from ..render.knowledge import head_meta_for
@@ -56,6 +57,7 @@ from ..render.preview import PREVIEW_NOTICE, problems_banner
 from ..render.site import SCRIPTS, STYLESHEET, GeneratedFile, Site, SiteOptions, build_site
 from ..render.templates import TemplateProblem, Templates
 from ..settings import settings_from_options
+from ..sources.citation_check import citation_warnings
 from ..sources.edition import check_edition
 from ..sources.schema_check import fast_check, load_schema
 from ..notes.body_links import note_link_problems
@@ -276,7 +278,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                                            _relative_to_docs(Path(path), docs_dir)),
             note_bodies=self._note_bodies())
         with self.clock.phase("render"):
-            options.note_bodies.prefetch(note_item(note, self.edition, config.use_directory_urls)
+            options.note_bodies.prefetch(converted_item(note, self.edition, config.use_directory_urls)
                                          for note in self.edition.notes)
             with _template_errors():
                 self.site = build_site(self.edition, self.info, options)
@@ -289,7 +291,10 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         with self.clock.phase("export"):
             self._write_exports(files, config)
         self.generated_count = self.site.edition_pages
-        for warning in sanitizer_warnings(self.site.context).items:
+        # Sanitizer removals, and sources a note lists but never cites ([@id]): warnings, so
+        # ``--strict`` refuses them.
+        context = self.site.context
+        for warning in sanitizer_warnings(context).items + citation_warnings(context.edition.notes).items:
             # Anything the sanitizer removed from a note is a warning, so --strict refuses it.
             log.warning(warning.format(self.root))
         self._refuse_broken_note_links(files, config)

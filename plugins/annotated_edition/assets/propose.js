@@ -2,16 +2,34 @@
    forge's new-file editor with a complete note for them. Nothing is sent anywhere by this
    script; the link is an ordinary link the reader chooses to follow.
 
-   The page carries, in a JSON block (render/propose.py), each clause's exact text; the slugs
-   already taken come in propose-slugs.js, shared by every page; each paragraph of a clause carries its offset in that text (data-at).
+   Where to propose and the slugs already taken come in propose-slugs.js, shared by every page;
+   each document's clause texts in propose/<document>.js beside this script, loaded here for the
+   documents the page shows (kept out of the page itself, where a copy of the text would make
+   annotation tools find every quote twice); each paragraph of a clause carries its offset in
+   that text (data-at).
    Quote, prefix and suffix follow the engine's rules (sources/anchoring.py, find_quote): the
    quote matches where the text before it ends with the prefix and the text after it starts
    with the suffix, overlapping occurrences counted. */
 (function () {
   "use strict";
-  var dataElement = document.querySelector("script.ae-propose-data");
-  if (!dataElement) return;
-  var data = JSON.parse(dataElement.textContent);
+  var settings = window.aeProposeSettings;
+  var shown = document.querySelectorAll(".ae-document[data-document], .ae-clause-page[data-document]");
+  if (!settings || !shown.length) return;
+  var here = document.currentScript ? document.currentScript.src : "";
+  var loading = {};
+  Array.prototype.forEach.call(shown, function (element) {
+    var id = element.getAttribute("data-document");
+    if (loading[id] || !here) return;
+    loading[id] = true;
+    var script = document.createElement("script");
+    script.src = new URL("propose/" + encodeURIComponent(id) + ".js", here).href;
+    script.onload = function () { update(); };  // words selected while the texts were loading
+    document.head.appendChild(script);
+  });
+  function clauseText(documentId, clauseId) {
+    var texts = (window.aeProposeClauses || {})[documentId];
+    return texts ? texts[clauseId] : undefined;
+  }
   var TEXT_SELECTOR = ".ae-clause__text, .ae-clause__summary, .ae-clause-page__text, .ae-clause-page__summary";
 
   var control = document.createElement("a");
@@ -95,13 +113,15 @@
       '  - name: ""         # required: your name as it should appear',
       "    # url: https://example.org/you   (optional)",
       "date: " + today(),
-      "sources:             # required: at least one published source a reader can check the note against",
-      '  - title: ""',
+      "sources:             # required: at least two published sources a reader can check the note against",
+      "  - id: source-1     # a short key: cite the source in the text as [@source-1]",
+      '    title: ""',
       '    publisher: ""',
       "    # date: YYYY-MM-DD",
       "    # url: https://...",
       "tags: []",
-      "# Write the note below the closing line: neutral, precise, each claim with its source.",
+      "# Write the note below the closing line: neutral, precise, each claim followed by [@key]",
+      "# of the source that supports it (see the editorial policy).",
       "---",
       "");
     return lines.join("\n");
@@ -118,7 +138,7 @@
     var documentId = block.closest("[data-document]").getAttribute("data-document");
     var clauseId = block.getAttribute("data-clause");
     var target = documentId + "/" + clauseId;
-    var text = data.clauses[target];
+    var text = clauseText(documentId, clauseId);
     if (typeof text !== "string") return null;
     var start = offsetOf(first, range.startContainer, range.startOffset);
     var end = offsetOf(last, range.endContainer, range.endOffset);
@@ -127,8 +147,8 @@
     if (end <= start) return null;
     var quote = text.slice(start, end);
     var slug = slugFrom(quote, clauseId);
-    var path = data.notesFolder + "/" + target + "/" + slug + ".md";
-    var url = data.newFileUrl + "?filename=" + encodeURIComponent(path) +
+    var path = settings.notesFolder + "/" + target + "/" + slug + ".md";
+    var url = settings.newFileUrl + "?filename=" + encodeURIComponent(path) +
       "&value=" + encodeURIComponent(noteText(target, quote, context(text, start, end)));
     return { url: url, rect: range.getBoundingClientRect() };
   }

@@ -19,6 +19,7 @@ from .edition_info import EditionInfo
 from .json_text import dumps_sorted
 from ..links import INVERSE_LABELS, LABELS
 from ..model import Clause, Edition, Note, Ref, SourceRef
+from ..note_citations import cited_keys
 from .rendered_text import RenderedText, quote_selector
 from ..sources.timeline import event_anchor
 from ..urls import page_source_path, page_url
@@ -63,8 +64,8 @@ class _Links:
 
 
 def _source(source: SourceRef) -> dict[str, str]:
-    return {key: value for key, value in (("title", source.title), ("publisher", source.publisher),
-                                          ("date", source.date), ("url", source.url)) if value}
+    return {key: value for key, value in (("id", source.id), ("title", source.title), ("publisher", source.publisher),
+                                          ("date", source.date), ("url", source.url), ("party", source.party)) if value}
 
 
 def _relative(path: Path | None, root: Path) -> str:
@@ -101,6 +102,7 @@ def _note(note: Note, root: Path, links: _Links, note_html: Callable[[Note], str
         "authors": [{k: v for k, v in (("name", a.name), ("url", a.url)) if v} for a in note.authors],
         "date": note.date, "sources": [_source(s) for s in note.sources], "tags": list(note.tags),
         "body_markdown": note.body.strip() + "\n", "body_html": note_html(note),
+        "cites": cited_keys(note.body),
         "url": links.ref(note.target, note.anchor), "source_file": _relative(note.path, root),
     }
     if note.quote:
@@ -162,6 +164,21 @@ def edition_json(edition: Edition, info: EditionInfo, root: Path, note_html: Cal
     }
 
 
+def _references(note: Note) -> list[dict[str, str]]:
+    by_id = {source.id: source for source in note.sources if source.id}
+    references = []
+    for key in cited_keys(note.body):
+        source = by_id.get(key)
+        if source is None:
+            continue
+        item = {"dcterms:identifier": key, "dcterms:title": source.title}
+        for name, value in (("dcterms:publisher", source.publisher), ("dcterms:date", source.date), ("id", source.url)):
+            if value:
+                item[name] = value
+        references.append(item)
+    return references
+
+
 def _created(date: str) -> str:
     """The model wants a UTC date-time; a note's date is a day, so it is that day's midnight."""
     parts = (date.split("-") + ["01", "01"])[:3]
@@ -197,6 +214,9 @@ def annotations_jsonld(edition: Edition, info: EditionInfo, rendered: dict[str, 
             "creator": creators,
             "body": {"type": "TextualBody", "format": "text/html", "language": info.language,
                      "purpose": "commenting", "value": note_html(note)},
+            # The sources the note's body cites, in order of first citation (Dublin Core terms,
+            # a prefix the Web Annotation context defines).
+            "dcterms:references": _references(note),
             "target": {"source": links.ref(Ref(note.target.document)), "selector": selectors},
         })
     collection_id = links.site(f"{EXPORT_FOLDER}/annotations.jsonld")

@@ -43,9 +43,10 @@ def _links(edition_links: Mapping[str, str] | EditionLinks | None) -> EditionLin
     return tuple(sorted(pairs))
 
 
-def note_item(note: Note, edition: Edition, directory_urls: bool) -> NoteItem:
-    """The note's body, anchor and ``edition:`` link targets, as seen from its clause page."""
-    return note.body, note.anchor, _links(edition_link_targets(note, edition, directory_urls))
+def note_item(note: Note, edition: Edition, directory_urls: bool, body: str | None = None) -> NoteItem:
+    """The note's body (or ``body``, the same with its citations as placeholders: see
+    render/citation_html.py), anchor and ``edition:`` link targets, as seen from its clause page."""
+    return (note.body if body is None else body), note.anchor, _links(edition_link_targets(note, edition, directory_urls))
 
 
 def convert_note(body: str, anchor: str, edition_links: Mapping[str, str] | EditionLinks | None = None) -> ConvertedNote:

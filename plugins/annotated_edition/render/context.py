@@ -11,13 +11,15 @@ from typing import Callable
 from ..links import LinkGraph
 from ..model import Clause, Edition, Note, Ref
 from ..notes.cache import ConvertedNote
-from ..notes.convert import NoteBodies, note_item
+from ..notes.convert import NoteBodies, NoteItem, note_item
+from ..notes.links import unresolved_fragments
 from ..notes.sanitize import Removal
 from ..urls import Linker, page_source_path
+from .citation_html import PreparedBody, link_citations, prepare_body, render_note_sources
 from .inline import Decoration
 from .templates import Templates, package_templates
 
-__all__ = ["RenderContext", "Decorator", "ClauseSection"]
+__all__ = ["RenderContext", "Decorator", "ClauseSection", "converted_item"]
 
 # Marks ranges of a clause's text (entity mentions, say) on every page that shows it.
 Decorator = Callable[[Clause, Linker], list[Decoration]]
@@ -49,16 +51,32 @@ class RenderContext:
         return Linker(page_source_path(ref), self.directory_urls)
 
     def note_html(self, note: Note) -> str:
-        return self._converted(note).html
+        prepared, converted = self._converted(note)
+        return link_citations(converted.html, prepared, note, self.templates)
 
     def note_removals(self, note: Note) -> tuple[Removal, ...]:
         """What the sanitizer took out of the note's body (see :mod:`.note_warnings`)."""
-        return self._converted(note).removed
+        return self._converted(note)[1].removed
 
     def note_unresolved(self, note: Note) -> tuple[str, ...]:
-        """The note's in-note fragment links that match no id of the note."""
-        return self._converted(note).unresolved
+        """The note's in-note fragment links that match no id of the note. Its source list sits
+        beside its body wherever it is shown, and citations link into it; without sources or
+        citations the body is all there is, and what the conversion found (kept in the note
+        cache) is the answer."""
+        prepared, converted = self._converted(note)
+        if not note.sources and not prepared.citations:
+            return converted.unresolved
+        html = link_citations(converted.html, prepared, note, self.templates)
+        return tuple(unresolved_fragments(html + render_note_sources(note, self.templates)))
 
-    def _converted(self, note: Note) -> ConvertedNote:
-        # The note's edition: links are resolved as seen from its clause page, like all its links.
-        return self.bodies.get(*note_item(note, self.edition, self.directory_urls))
+    def _converted(self, note: Note) -> tuple[PreparedBody, ConvertedNote]:
+        prepared = prepare_body(note.body)  # [@key] citations: see citation_html.py
+        return prepared, self.bodies.get(*converted_item(note, self.edition, self.directory_urls, prepared))
+
+
+def converted_item(note: Note, edition: Edition, directory_urls: bool,
+                   prepared: PreparedBody | None = None) -> NoteItem:
+    """What is converted (and cached) for a note: its body with citations as placeholders, its
+    anchor, and its edition: links resolved as seen from its clause page, like all its links."""
+    body = (prepared or prepare_body(note.body)).body
+    return note_item(note, edition, directory_urls, body)

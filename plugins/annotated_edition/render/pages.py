@@ -14,6 +14,7 @@ import posixpath
 import re
 from typing import Callable
 
+from .citation_html import note_source_entries
 from .fragments import XrefItem, link_items
 from .inline import Decoration, Insertion, render_inline
 from .context import RenderContext
@@ -153,7 +154,7 @@ def _clause_page_text(context: RenderContext, clause: Clause, linker: Linker) ->
 
 def _note_section(context: RenderContext, note: Note) -> str:
     return context.templates.render("note.md", note=note, edit_url=context.edit_url(str(note.path)),
-                                    body=Markup(context.note_html(note)))
+                                    body=Markup(context.note_html(note)), sources=note_source_entries(note))
 
 
 def _crossrefs_section(context: RenderContext, clause: Clause, linker: Linker) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from .commitments_page import print_section
+from .citation_html import note_source_entries
 from .fragments import XrefItem, ref_label
 from .inline import Insertion
 from ..links import INVERSE_LABELS, LABELS
@@ -111,7 +112,7 @@ def _endnote_item(context: RenderContext, endnote: Endnote) -> str:
     note = endnote.note
     return context.templates.render("print/endnote.html", number=endnote.number, note=note,
                                     key=ref_label(context.edition, note.target),
-                                    body=Markup(_note_html_here(context, note)))
+                                    body=Markup(_note_html_here(context, note)), sources=note_source_entries(note))
 
 
 def render_print_page(context: RenderContext, title: str, site_url: str = "") -> str:

@@ -17,14 +17,15 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from ..model import Edition, Ref
-from .templates import Markup, Templates
+from ..model import Document, Edition
 
-__all__ = ["ProposeSettings", "REPOSITORY_FORM", "PROPOSE_SCRIPTS", "propose_data_html",
+__all__ = ["ProposeSettings", "REPOSITORY_FORM", "PROPOSE_SCRIPTS", "PROPOSE_FOLDER", "clauses_script", "clauses_script_path",
            "repository_problem", "taken_slugs_script"]
 
 # What a site that offers proposing ships: the slugs first (the script reads them), then the script.
 PROPOSE_SLUGS = "assets/annotated-edition/propose-slugs.js"
+# Each document's clause texts, beside propose.js, which loads the ones a page shows.
+PROPOSE_FOLDER = "assets/annotated-edition/propose"
 PROPOSE_SCRIPTS: tuple[str, ...] = (PROPOSE_SLUGS, "assets/annotated-edition/propose.js")
 
 REPOSITORY_FORM = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
@@ -58,15 +59,21 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
-def propose_data_html(edition: Edition, refs: list[Ref], settings: ProposeSettings, templates: Templates) -> str:
-    """The JSON block the script reads on one page: where to propose, and the clauses' texts."""
-    clauses = {str(ref): clause.display_text for ref in refs if (clause := edition.clause(ref)) is not None}
-    data = {"newFileUrl": settings.new_file_url, "notesFolder": settings.notes_folder.strip("/"), "clauses": clauses}
-    # Script content is not HTML: the JSON goes in as it is (``_json`` keeps "</" out of it).
-    return templates.render("propose_data.html", data_json=Markup(_json(data)))
+def clauses_script(document: Document) -> str:
+    """One document's clause texts, for ``propose/<document>.js``: the texts a selection is
+    measured against (quote, prefix and suffix are computed on them)."""
+    texts = {clause.id: clause.display_text for clause in document.clauses}
+    return (f"(window.aeProposeClauses = window.aeProposeClauses || {{}})[{_json(document.id)}] = "
+            f"{_json(texts)};\n")
 
 
-def taken_slugs_script(edition: Edition) -> str:
-    """One script for the whole site with the slugs already taken (a page's size must not grow
-    with the number of notes in the edition, so they are not in each page's data)."""
-    return f"window.aeProposeTakenSlugs = {_json(sorted(note.slug for note in edition.notes))};\n"
+def clauses_script_path(document: Document) -> str:
+    return f"{PROPOSE_FOLDER}/{document.id}.js"
+
+
+def taken_slugs_script(edition: Edition, settings: ProposeSettings) -> str:
+    """One script for the whole site: where to propose, and the slugs already taken (a page's
+    size must not grow with the number of notes in the edition, so they are not in each page)."""
+    where = {"newFileUrl": settings.new_file_url, "notesFolder": settings.notes_folder.strip("/")}
+    return (f"window.aeProposeSettings = {_json(where)};\n"
+            f"window.aeProposeTakenSlugs = {_json(sorted(note.slug for note in edition.notes))};\n")

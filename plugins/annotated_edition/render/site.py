@@ -32,7 +32,7 @@ from .knowledge import NAV_PAGES, cite_section, knowledge_pages
 from .pages import generated_pages
 from .print_edition import PRINT_PAGE, render_print_page
 from .tags import TAGS_PAGE, render_tag_index
-from .propose import PROPOSE_SCRIPTS, PROPOSE_SLUGS, ProposeSettings, propose_data_html, \
+from .propose import PROPOSE_SCRIPTS, PROPOSE_SLUGS, ProposeSettings, clauses_script, clauses_script_path, \
     taken_slugs_script
 from .templates import Templates
 from .timeline_page import TIMELINE_PAGE, events_section
@@ -108,15 +108,6 @@ def _sections(edition: Edition, info: EditionInfo, options: SiteOptions,
     return sections
 
 
-def _clauses_shown(edition: Edition) -> dict[str, list[Ref]]:
-    """Page source path → the clauses a reader can select words in there."""
-    shown: dict[str, list[Ref]] = {}
-    for document in edition.documents.values():
-        shown[page_source_path(Ref(document.id))] = [clause.ref for clause in document.clauses]
-        shown.update({page_source_path(clause.ref): [clause.ref] for clause in document.clauses})
-    return shown
-
-
 def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Site:
     """The render context every page shares, and every generated file, in a stable order."""
     mentions = MentionIndex(edition)
@@ -135,12 +126,8 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
         files.append(GeneratedFile(path, markdown, listing=path in NAV_PAGES, edit_source=edit_source))
     files += [GeneratedFile(path, None) for path in export_paths()]
     pages = generated_pages(context)
-    clauses_shown = _clauses_shown(edition) if options.propose is not None else {}
     for path, markdown in pages.items():
         document = edition.documents[path.split("/")[0]]
-        if options.propose is not None:
-            refs = clauses_shown[path]
-            markdown += "\n\n" + propose_data_html(edition, refs, options.propose, context.templates) + "\n"
         files.append(GeneratedFile(path, markdown, listing=path == page_source_path(Ref(document.id)),
                                    edit_source=document.sidecar))
     if options.documents_page:
@@ -162,7 +149,9 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
         files.append(GeneratedFile(PRINT_PAGE, render_print_page(context, options.site_name, options.site_url),
                                    listing=True))
     if options.propose is not None:
-        files += [GeneratedFile(PROPOSE_SLUGS, taken_slugs_script(edition)),
+        files += [GeneratedFile(clauses_script_path(document), clauses_script(document))
+                  for document in edition.documents.values()]
+        files += [GeneratedFile(PROPOSE_SLUGS, taken_slugs_script(edition, options.propose)),
                   GeneratedFile(PROPOSE_SCRIPTS[1], (ASSETS_DIR / "propose.js").read_bytes())]
     files += [GeneratedFile(f"schemas/{schema.name}", schema.read_bytes())
               for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))]

@@ -19,6 +19,7 @@ from .anchoring import find_quote
 from .context_hints import explain_context_miss
 from .dates import future_date, impossible_date, latest_today
 from ..diagnostics import Diagnostics
+from .citation_check import record_citation_errors
 from .drift import drift_hint
 from ..model import Author, Clause, Note, Ref
 from .documents import source_from
@@ -118,6 +119,7 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
     if not validate(data, "note", path, found):
         return None
     _check_dates(data, path, found)
+    record_citation_errors(path, body, body_line, data["sources"], found)
     target = Ref.parse(data["target"])
     line, column = data.at("target")
     clause = lookup(target) if target.clause else None

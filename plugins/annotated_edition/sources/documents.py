@@ -24,6 +24,8 @@ def source_from(data: dict[str, Any]) -> SourceRef:
         publisher=str(data.get("publisher", "")),
         date=str(data.get("date", "")),
         url=str(data.get("url", "")),
+        id=str(data.get("id", "")),
+        party=str(data.get("party", "")),
     )
 
 

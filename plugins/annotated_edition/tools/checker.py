@@ -20,10 +20,11 @@ from typing import Iterable, Sequence
 from ..diagnostics import Diagnostic
 from ..model import Note
 from ..notes.cache import NoteCache
-from ..notes.convert import NoteBodies, default_workers, note_item
+from ..notes.convert import NoteBodies, default_workers
+from ..sources.citation_check import citation_warnings
 from ..sources.edition import EditionConfig, check_edition, link_graph
 from ..render.note_warnings import sanitizer_warnings
-from ..render.context import RenderContext
+from ..render.context import RenderContext, converted_item
 from ..notes.body_links import note_link_problems
 from .site_files import site_files, uses_directory_urls
 
@@ -106,11 +107,12 @@ def run_check(config: EditionConfig, paths: Sequence[Path] = ()) -> CheckReport:
         notes = _notes_within(edition.notes, paths)
         directory_urls = uses_directory_urls(config.root)
         bodies = NoteBodies(NoteCache(config.cache_path) if config.cache_path else None, workers=default_workers())
-        bodies.prefetch(note_item(note, edition, directory_urls) for note in notes)
+        bodies.prefetch(converted_item(note, edition, directory_urls) for note in notes)
         context = RenderContext(edition, link_graph(edition), directory_urls=directory_urls, bodies=bodies)
         diagnostics.extend(sanitizer_warnings(context, notes))
         diagnostics.extend(note_link_problems(edition, context.note_html, site_files(config, edition),
                                               directory_urls, notes))
+        diagnostics.extend(citation_warnings(edition.notes))
     chosen, hidden = select_diagnostics(diagnostics.sorted(), paths)
     return CheckReport(
         root=config.root,

@@ -68,8 +68,9 @@ def note_template(target: Ref, *, title: str, authors: Sequence[str], date: str,
     lines.append("    # url: https://example.org/you    # optional")
     lines += [
         f"date: {date}",
-        "sources:        # at least one published source a reader can check the note against",
-        '  - title: ""',
+        "sources:        # at least two published sources a reader can check the note against",
+        '  - id: ""        # a short key; cite the source in the body as [@key] where the claim is made',
+        '    title: ""',
         '    publisher: ""',
         "    # date: YYYY-MM-DD",
         "    # url: https://...",
