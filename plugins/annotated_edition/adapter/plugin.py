@@ -25,49 +25,47 @@ import dataclasses
 import gc
 import json
 import os
-import posixpath
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import __version__
 from ..diagnostics import Diagnostics
 from ..exports.data import dumps
-from ..exports.edition_info import EditionInfo, edition_date
+from ..exports.edition_info import EditionInfo
 from ..exports.files import export_data, schema_files
 from ..model import Edition
 from ..notes.cache import NoteCache
 from ..notes.convert import NoteBodies, default_workers
 from ..render.context import converted_item
-from ..package_files import SCHEMA_DIR
 from ..render.home import NEWEST_NOTES_MARKER, render_newest_notes
 from ..render.knowledge import head_meta_for
 from ..render.note_warnings import sanitizer_warnings
 from ..render.preview import PREVIEW_NOTICE, problems_banner
-from ..render.site import SCRIPTS, STYLESHEET, GeneratedFile, Site, SiteOptions, build_site
+from ..render.site import GeneratedFile, Site, SiteOptions, build_site
 from ..render.templates import TemplateProblem, Templates
 from ..settings import settings_from_options
 from ..sources.citation_check import citation_warnings
 from ..sources.edition import check_edition
-from ..sources.schema_check import fast_check, load_schema
 from ..notes.body_links import note_link_problems
-from ..render.propose import PROPOSE_SCRIPTS, ProposeSettings, repository_problem
+from ..render.propose import ProposeSettings
 from ..render.print_edition import PRINT_PAGE
 from ..render.tags import TAGS_PAGE
 from ..timing import PhaseClock
 from .config import EditionPluginConfig
+from .export_check import check_export
+from .guide import contributing_guide
+from .publish import nav_paths, publish, relative_to_docs
+from .setup import edition_info, propose_settings, register_assets, templates_dir
 from .edit_links import edit_url, normalize_url
-from .guide import GuideLinkError, rewrite_links
 from ..tools.portable import PORTABLE_ENV
 from ..tools.portable_config import with_front_matter
 from .portable import PortableError, write_portable_tree
@@ -83,35 +81,7 @@ _GUIDE_PAGE = "contributing.md"
 _THEME_OVERRIDES = Path(__file__).parent / "theme"
 _HEAD_KEY = "annotated_edition_head"
 _MARKDOWN_EXTENSIONS = ("attr_list", "toc")  # the generated pages' anchors and headings need them
-# Where a site keeps its versions of the engine's templates, unless templates_dir names another.
-_DEFAULT_TEMPLATES_DIR = "overrides/annotated_edition"
 TIMINGS_ENV = "ANNOTATED_EDITION_TIMINGS"
-
-
-def _package_version() -> str:
-    try:
-        return metadata.version("annotated-edition")
-    except metadata.PackageNotFoundError:
-        return __version__
-
-
-def _nav_paths(nav: object) -> set[str]:
-    """Every page path named in a ``nav`` configuration, at any depth."""
-    if isinstance(nav, str):
-        return {nav.lstrip("/")}
-    if isinstance(nav, dict):
-        return set().union(*(_nav_paths(value) for value in nav.values())) if nav else set()
-    if isinstance(nav, list):
-        return set().union(*(_nav_paths(item) for item in nav)) if nav else set()
-    return set()
-
-
-def _relative_to_docs(path: Path, docs_dir: Path) -> str:
-    resolved, docs = os.path.realpath(path), docs_dir.as_posix()
-    # Called for every note: a path inside docs_dir needs no relpath (slow, and the same answer).
-    if os.sep == "/" and resolved.startswith(docs.rstrip("/") + "/"):
-        return resolved[len(docs.rstrip("/")) + 1:]
-    return posixpath.relpath(Path(resolved).as_posix(), docs)
 
 
 @contextmanager
@@ -161,57 +131,21 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         for extension in _MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        self._register_stylesheets(config)
+        register_assets(config)
         if str(_THEME_OVERRIDES) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(_THEME_OVERRIDES))
         self._ship_worker_shim(config)
-        self.templates_dir = self._templates_dir()
+        self.templates_dir = templates_dir(self.root, self.config.templates_dir)
         if not self.config.documents:
             raise PluginError("annotated-edition: the option 'documents' is empty; list the IDs of the edition's "
                               "documents (their sidecars are <sources_dir>/<id>.yml).")
-        self.propose = self._propose_settings(config)
+        self.propose = propose_settings(config, self.config, self.root)
         with self.clock.phase("load"):
             edition, self.problems = check_edition(settings_from_options(self.root, config.docs_dir, self.config),
                                                    partial=True)
         self.edition = self._previewable(edition)
-        self.info = self._edition_info(config, self.edition)
+        self.info = edition_info(config, self.config, self.edition)
         return config
-
-    def _propose_settings(self, config: MkDocsConfig) -> ProposeSettings | None:
-        """"Propose a note on this passage" is on when a repository is named (mkdocs.yml reads it
-        from EDITION_PROPOSE_REPOSITORY; the offline build sets that empty: no forge offline)."""
-        repository = (self.config.propose_repository or "").strip()
-        if not repository:
-            return None
-        problem = repository_problem(repository, self.config.propose_branch)
-        if problem:
-            raise PluginError(f"annotated-edition: {problem}.")
-        scripts = [str(script) for script in config.extra_javascript]
-        config.extra_javascript.extend(script for script in PROPOSE_SCRIPTS if script not in scripts)
-        commentary_dir = settings_from_options(self.root, config.docs_dir, self.config).commentary_dir
-        return ProposeSettings(repository, self.config.propose_branch.strip(), commentary_dir)
-
-    def _templates_dir(self) -> Path | None:
-        """The site's override templates: the configured folder, which must exist, or the
-        default folder when the site has one."""
-        if self.config.templates_dir is None:
-            default_dir = self.root / _DEFAULT_TEMPLATES_DIR
-            return default_dir if default_dir.is_dir() else None
-        chosen = self.root / self.config.templates_dir
-        if not chosen.is_dir():
-            raise PluginError(f"annotated-edition: templates_dir '{self.config.templates_dir}' is not a folder "
-                              f"(looked for {chosen}); create it, or remove the option to use the package's "
-                              "templates only.")
-        return chosen
-
-    def _register_stylesheets(self, config: MkDocsConfig) -> None:
-        # One stylesheet, first (a site's extra_css can override it): each stylesheet is
-        # render-blocking, and on a phone every extra request delays the first paint.
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.insert(0, STYLESHEET)
-        for path, _ in SCRIPTS:
-            if path not in [str(item) for item in config.extra_javascript]:
-                config.extra_javascript.append(path)
 
     def _previewable(self, edition: Edition | None) -> Edition:
         """The edition to publish; with problems, a build stops and a preview keeps serving."""
@@ -232,19 +166,6 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         assert edition is not None
         self._last_previewable = edition
         return edition
-
-    def _edition_info(self, config: MkDocsConfig, edition: Edition) -> EditionInfo:
-        editors = tuple(self.config.editors) or ((config.site_author,) if config.site_author else ())
-        return EditionInfo(
-            title=self.config.edition_title or config.site_name,
-            editors=editors,
-            version=self.config.edition_version or _package_version(),
-            date=edition_date(edition, os.environ.get("SOURCE_DATE_EPOCH")),
-            language=str(config.theme.get("language") or "en"),
-            base_url=config.site_url or "",
-            licence=config.copyright or "",
-            generator=f"annotated-edition {_package_version()}",
-        )
 
     def _ship_worker_shim(self, config: MkDocsConfig) -> None:
         """With Material's offline plugin on, serve its web-worker shim from inside the site."""
@@ -273,9 +194,9 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             guide_page=_GUIDE_PAGE if self.config.contributing_file else None,
             sources_dir=self.root / self.config.sources_dir, entities_file=self.config.entities_file,
             timeline_file=self.config.timeline_file, commitments_file=self.config.commitments_file,
-            nav_pages=frozenset(_nav_paths(config.nav)), templates_dir=self.templates_dir, propose=self.propose,
+            nav_pages=frozenset(nav_paths(config.nav)), templates_dir=self.templates_dir, propose=self.propose,
             edit_url=lambda path: edit_url(config.repo_url, config.edit_uri, config.edit_uri_template,
-                                           _relative_to_docs(Path(path), docs_dir)),
+                                           relative_to_docs(Path(path), docs_dir)),
             note_bodies=self._note_bodies())
         with self.clock.phase("render"):
             options.note_bodies.prefetch(converted_item(note, self.edition, config.use_directory_urls)
@@ -284,10 +205,10 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                 self.site = build_site(self.edition, self.info, options)
             generated = list(self.site.files)
             generated += [GeneratedFile(shipped.site_path, shipped.source.read_bytes()) for shipped in self.shipped]
-            guide = self._contributing_guide(docs_dir)
+            guide = contributing_guide(self.root, docs_dir, self.config.contributing_file, _GUIDE_PAGE)
             if guide is not None:
                 generated.append(guide)
-            self._publish(files, config, generated, docs_dir)
+            publish(files, config, generated, docs_dir)
         with self.clock.phase("export"):
             self._write_exports(files, config)
         self.generated_count = self.site.edition_pages
@@ -322,27 +243,6 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         cache = NoteCache(self.root / folder) if folder else None
         return NoteBodies(cache, workers=default_workers())
 
-    def _publish(self, files: Files, config: MkDocsConfig, generated: list[GeneratedFile], docs_dir: Path) -> None:
-        """Add each generated file to the site: the one place that decides nav inclusion,
-        edit links, and refuses a hand-written file in a generated file's place."""
-        in_nav = _nav_paths(config.nav)
-        edit_uris: dict[Path, str] = {}  # one relpath per source file, not per page (relpath is slow)
-        for item in generated:
-            if files.get_file_from_path(item.path) is not None:
-                raise PluginError(f"annotated-edition: {item.path} is generated; remove docs/{item.path}.")
-            if item.content is None:  # an export: added by _write_exports
-                continue
-            if not item.path.endswith(".md"):
-                files.append(File.generated(config, item.path, content=item.content))
-                continue
-            listed = item.listing and (config.nav is None or item.path in in_nav)
-            file = File.generated(config, item.path, content=item.content,
-                                  inclusion=InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV)
-            if item.edit_source is not None and item.edit_source not in edit_uris:
-                edit_uris[item.edit_source] = _relative_to_docs(item.edit_source, docs_dir)
-            file.edit_uri = edit_uris[item.edit_source] if item.edit_source is not None else None
-            files.append(file)
-
     def _refuse_broken_note_links(self, files: Files, config: MkDocsConfig) -> None:
         """``edition:`` links that name nothing and relative links to no file of the site fail
         the build (a preview shows them and keeps serving), with the lines ``make check`` prints."""
@@ -358,31 +258,6 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         if self.command != "serve":
             raise PluginError(f"annotated-edition: {summary}")
         log.error(f"{summary}; {PREVIEW_NOTICE}.")
-
-    def _contributing_guide(self, docs_dir: Path) -> GeneratedFile | None:
-        """The repository's contributing guide as the page ``contributing.md`` (one source)."""
-        if not self.config.contributing_file:
-            return None
-        source = self.root / self.config.contributing_file
-        if not source.is_file():
-            raise PluginError(f"annotated-edition: contributing_file '{self.config.contributing_file}' not found "
-                              f"next to mkdocs.yml; create it or remove the option.")
-        docs_prefix = posixpath.relpath(docs_dir.as_posix(), self.root.resolve().as_posix()) + "/"
-        schemas = {p.name for p in SCHEMA_DIR.glob("*.schema.json")}
-
-        def resolve(path: str) -> str | None:
-            # Pages under docs/ keep their path below it; the plugin's schema files (wherever
-            # the repository keeps them) are served from the site's schemas/ folder.
-            if path.startswith(docs_prefix):
-                return path[len(docs_prefix):]
-            folder, _, name = path.rpartition("/")
-            return f"schemas/{name}" if name in schemas and folder.endswith("schemas") else None
-
-        try:
-            markdown = rewrite_links(source.read_text(encoding="utf-8"), resolve)
-        except GuideLinkError as error:
-            raise PluginError(f"annotated-edition: {self.config.contributing_file}:{error.line}: {error}") from None
-        return GeneratedFile(_GUIDE_PAGE, markdown, listing=True, edit_source=source)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         """Per page, before rendering: edit links of pages whose source lies outside
@@ -447,7 +322,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         exports = export_data(context.edition, self.info, self.root, context.note_html, None, context.directory_urls)
         try:
             for path, schema, data in exports:
-                self._check_export(path, schema, data)
+                check_export(path, schema, data)
                 target = self.export_dir / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(dumps(data).encode("utf-8"))
@@ -477,19 +352,6 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         if self.gc_frozen:
             gc.unfreeze()
             self.gc_frozen = False
-
-    @staticmethod
-    def _check_export(path: str, schema: str, data: object) -> None:
-        fast = fast_check(schema)
-        if fast is not None and fast(data):
-            return  # valid; jsonschema (seconds on a large edition) only explains failures
-        from jsonschema import Draft202012Validator  # imported only to explain a failure
-        errors = list(Draft202012Validator(load_schema(schema)).iter_errors(data))
-        if errors:
-            first = errors[0]
-            where = "/".join(str(p) for p in first.absolute_path)
-            raise PluginError(f"annotated-edition: {path} does not follow {schema}.schema.json at '{where}': "
-                              f"{first.message}")
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Per finished page: repair the theme's markup, and make sure the citation tags reached
