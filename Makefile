@@ -92,4 +92,4 @@ lighthouse: site
 	CHROME_PATH="$${CHROME_PATH:-$$(scripts/find-chromium)}" $(PY) scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 clean:
-	rm -rf site dist test-artifacts
+	rm -rf site dist test-artifacts .cache/annotated-edition

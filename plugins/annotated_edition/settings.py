@@ -31,10 +31,16 @@ class EditionConfig:
     entities_file: str = "entities.yml"
     timeline_file: str = "timeline.yml"
     commitments_file: str = "commitments.yml"
+    cache_dir: str = ".cache/annotated-edition"
+    """Converted note bodies kept between runs (see notes/cache.py); empty: no persistent cache."""
 
     @property
     def sources_path(self) -> Path:
         return self.root / self.sources_dir
+
+    @property
+    def cache_path(self) -> Path | None:
+        return (self.root / self.cache_dir) if self.cache_dir else None
 
     @property
     def commentary_path(self) -> Path:
@@ -64,6 +70,8 @@ def settings_from_options(root: Path, docs_dir: str | Path, options: Mapping[str
     commentary_dir = (os.path.relpath(absolute, root) if absolute.resolve().is_relative_to(root.resolve())
                       else str(absolute))
     values = {name: str(options[name]) for name in OPTION_FIELDS if options.get(name)}
+    if options.get("cache_dir") is not None:  # "" is meaningful: no persistent cache
+        values["cache_dir"] = str(options["cache_dir"])
     docs_absolute = docs if docs.is_absolute() else root / docs
     docs_dir = (os.path.relpath(docs_absolute, root) if docs_absolute.resolve().is_relative_to(root.resolve())
                 else str(docs_absolute))

@@ -143,3 +143,27 @@ def test_check_finds_the_project_from_a_subfolder(fixture_project: Path) -> None
     assert result.returncode == 1
     # Paths are shown relative to the project root, whatever folder the check ran from.
     assert result.stdout.startswith(BREAKAGES[0].location), result.stdout
+
+
+def test_paths_convert_only_the_notes_asked_about_and_fill_the_shared_cache(fixture_project: Path) -> None:
+    """`make check PATHS=note.md` converts that note alone; a full check converts the rest, into
+    the same store the build reads (notes/cache.py)."""
+    import sqlite3
+
+    from annotated_edition.notes.cache import DEFAULT_CACHE_DIR, NoteCache
+
+    database = NoteCache(fixture_project / DEFAULT_CACHE_DIR).path
+    code, output = run_check(fixture_project, str(fixture_project / NOTE_REL))
+    assert code == 0, output
+
+    def rows() -> int:
+        connection = sqlite3.connect(database)
+        try:
+            return connection.execute("SELECT count(*) FROM notes").fetchone()[0]
+        finally:
+            connection.close()
+
+    assert rows() == 1
+    code, output = run_check(fixture_project)
+    assert code == 0, output
+    assert rows() == len(list((fixture_project / "docs" / "commentary").rglob("*.md")))

@@ -53,6 +53,10 @@ class EditionPluginConfig(base.Config):
     print_edition = c.Type(bool, default=True)
     """Generate ``print.md``: the whole edition on one page, notes as endnotes, for paper/PDF."""
 
+    cache_dir = c.Type(str, default=default("cache_dir"))
+    """Folder, relative to ``mkdocs.yml``, where converted note bodies are kept between builds
+    (``make clean`` removes it; safe to delete at any time). Empty: convert every note every build."""
+
     documents_page = c.Type(str, default="")
     """Source path of a generated page listing every document (e.g. ``documents.md``); empty for
     none. A site with many documents names this page in its ``nav`` instead of each document,

@@ -9,11 +9,18 @@ does not publish is an error, since it would be a broken link on the site.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
-__all__ = ["GuideLinkError", "rewrite_links"]
+from mkdocs.exceptions import PluginError
+
+from ..package_files import SCHEMA_DIR
+from ..render.site import GeneratedFile
+
+__all__ = ["GuideLinkError", "rewrite_links", "contributing_guide"]
 
 # Inline links and images: [text](target "title") — the target is group 2.
 _INLINE = re.compile(r"(\]\()(<[^>]*>|[^)\s]+)((?:\s+\"[^\"]*\")?\))")
@@ -67,3 +74,30 @@ def rewrite_links(text: str, resolve: Resolver) -> str:
 
         lines[number - 1] = _REFERENCE.sub(replace, _INLINE.sub(replace, line))
     return "".join(lines)
+
+
+def contributing_guide(root: Path, docs_dir: Path, contributing_file: str, page: str) -> GeneratedFile | None:
+    """The repository's contributing guide as the site's page ``page`` (one source), its links
+    rewritten for the site; None when the site publishes none."""
+    if not contributing_file:
+        return None
+    source = root / contributing_file
+    if not source.is_file():
+        raise PluginError(f"annotated-edition: contributing_file '{contributing_file}' not found "
+                          f"next to mkdocs.yml; create it or remove the option.")
+    docs_prefix = posixpath.relpath(docs_dir.as_posix(), root.resolve().as_posix()) + "/"
+    schemas = {p.name for p in SCHEMA_DIR.glob("*.schema.json")}
+
+    def resolve(path: str) -> str | None:
+        # Pages under docs/ keep their path below it; the plugin's schema files (wherever
+        # the repository keeps them) are served from the site's schemas/ folder.
+        if path.startswith(docs_prefix):
+            return path[len(docs_prefix):]
+        folder, _, name = path.rpartition("/")
+        return f"schemas/{name}" if name in schemas and folder.endswith("schemas") else None
+
+    try:
+        markdown = rewrite_links(source.read_text(encoding="utf-8"), resolve)
+    except GuideLinkError as error:
+        raise PluginError(f"annotated-edition: {contributing_file}:{error.line}: {error}") from None
+    return GeneratedFile(page, markdown, listing=True, edit_source=source)

@@ -5,14 +5,15 @@ Phases (MkDocs 1.6 event order), one hook each:
 - ``on_startup``: keep this instance across ``mkdocs serve`` rebuilds.
 - ``on_config``: load and check the edition (fails the build on any problem), describe the
   edition for citations, register stylesheets, theme overrides and Markdown extensions.
-- ``on_files``: drop note files (they are data) and publish every generated file.
+- ``on_files``: drop note files (they are data) and publish every generated file, the exports
+  included (computed from the model, checked against their schemas, kept on disk until copied).
 - ``on_pre_page``, ``on_page_markdown``: per-page touches (edit links, home page placeholder,
   the preview's problems banner).
 - ``on_page_context``: a clause or document page's citation ``<meta>`` tags.
-- ``on_env``: every page's HTML exists: write the exports and check them against their schemas.
 - ``on_post_page``: repair the theme's markup where it fails accessibility checks.
 - ``on_post_build``: write the phase timings when asked (scripts/bench.py), and the portable
-  tree when asked (tools/portable.py).
+  tree when asked (tools/portable.py); remove the exports' temporary folder (also on
+  ``on_build_error``).
 
 Under ``mkdocs serve`` a broken note does not stop the server: the same diagnostics are
 logged, the preview leaves the broken files out and shows the problems on every page.
@@ -20,49 +21,53 @@ logged, the preview leaves the broken files out and shows the problems on every 
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import json
 import os
-import posixpath
+import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import __version__
 from ..diagnostics import Diagnostics
-from ..exports.data import EXPORT_FILES, EXPORT_FOLDER
-from ..exports.edition_info import EditionInfo, edition_date
-from ..exports.files import document_page_urls, export_files
-from ..exports.rendered_text import extract_rendered_text
+from ..exports.data import dumps
+from ..exports.edition_info import EditionInfo
+from ..exports.files import export_data, schema_files
 from ..model import Edition
-from ..package_files import SCHEMA_DIR
+from ..notes.cache import NoteCache
+from ..notes.convert import NoteBodies, default_workers
+from ..render.context import converted_item
 from ..render.home import NEWEST_NOTES_MARKER, render_newest_notes
 from ..render.document_toc import document_toc
 from ..render.knowledge import head_meta_for
 from ..render.note_warnings import sanitizer_warnings
 from ..render.preview import PREVIEW_NOTICE, problems_banner
-from ..render.site import SCRIPTS, STYLESHEET, GeneratedFile, Site, SiteOptions, build_site
+from ..render.site import GeneratedFile, Site, SiteOptions, build_site
 from ..render.templates import TemplateProblem, Templates
 from ..settings import settings_from_options
 from ..sources.citation_check import citation_warnings
 from ..sources.edition import check_edition
-from ..sources.schema_check import fast_check, load_schema
 from ..notes.body_links import note_link_problems
-from ..render.propose import PROPOSE_SCRIPTS, ProposeSettings, repository_problem
+from ..render.propose import ProposeSettings
 from ..render.print_edition import PRINT_PAGE
 from ..render.tags import TAGS_PAGE
 from ..timing import PhaseClock
 from .config import EditionPluginConfig
+from .export_check import check_export
+from .guide import contributing_guide
+from .publish import nav_paths, publish, relative_to_docs
+from .setup import edition_info, propose_settings, register_assets, templates_dir
 from .edit_links import edit_url, normalize_url
 from .clause_toc import with_clauses
-from .guide import GuideLinkError, rewrite_links
 from ..tools.portable import PORTABLE_ENV
 from ..tools.portable_config import with_front_matter
 from .portable import PortableError, write_portable_tree
@@ -78,31 +83,7 @@ _GUIDE_PAGE = "contributing.md"
 _THEME_OVERRIDES = Path(__file__).parent / "theme"
 _HEAD_KEY = "annotated_edition_head"
 _MARKDOWN_EXTENSIONS = ("attr_list", "toc")  # the generated pages' anchors and headings need them
-# Where a site keeps its versions of the engine's templates, unless templates_dir names another.
-_DEFAULT_TEMPLATES_DIR = "overrides/annotated_edition"
 TIMINGS_ENV = "ANNOTATED_EDITION_TIMINGS"
-
-
-def _package_version() -> str:
-    try:
-        return metadata.version("annotated-edition")
-    except metadata.PackageNotFoundError:
-        return __version__
-
-
-def _nav_paths(nav: object) -> set[str]:
-    """Every page path named in a ``nav`` configuration, at any depth."""
-    if isinstance(nav, str):
-        return {nav.lstrip("/")}
-    if isinstance(nav, dict):
-        return set().union(*(_nav_paths(value) for value in nav.values())) if nav else set()
-    if isinstance(nav, list):
-        return set().union(*(_nav_paths(item) for item in nav)) if nav else set()
-    return set()
-
-
-def _relative_to_docs(path: Path, docs_dir: Path) -> str:
-    return posixpath.relpath(path.resolve().as_posix(), docs_dir.as_posix())
 
 
 @contextmanager
@@ -129,7 +110,9 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self._last_previewable: Edition | None = None
         self.propose: ProposeSettings | None = None
         self.shipped: list[ShippedFile] = []
-        self.data_files: dict[str, File] = {}
+        self.export_dir: Path | None = None
+        self.generated_pages: set[str] = set()
+        self.gc_frozen = False
         self.warned_head = False
         self.files: Files | None = None
         self.templates_dir: Path | None = None
@@ -141,64 +124,30 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Reset per-build state, load and check the edition, and register what pages need."""
-        self.edition, self.site, self.data_files, self.warned_head = None, None, {}, False
+        self.edition, self.site, self.warned_head, self.generated_pages = None, None, False, set()
         self.files = None
+        # The portable tree (written at on_post_build) needs every generated page's Markdown.
+        self.portable_target = os.environ.get(PORTABLE_ENV) or None
         self.clock = PhaseClock()
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         for extension in _MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        self._register_stylesheets(config)
+        register_assets(config)
         if str(_THEME_OVERRIDES) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(_THEME_OVERRIDES))
         self._ship_worker_shim(config)
-        self.templates_dir = self._templates_dir()
+        self.templates_dir = templates_dir(self.root, self.config.templates_dir)
         if not self.config.documents:
             raise PluginError("annotated-edition: the option 'documents' is empty; list the IDs of the edition's "
                               "documents (their sidecars are <sources_dir>/<id>.yml).")
-        self.propose = self._propose_settings(config)
+        self.propose = propose_settings(config, self.config, self.root)
         with self.clock.phase("load"):
             edition, self.problems = check_edition(settings_from_options(self.root, config.docs_dir, self.config),
                                                    partial=True)
         self.edition = self._previewable(edition)
-        self.info = self._edition_info(config, self.edition)
+        self.info = edition_info(config, self.config, self.edition)
         return config
-
-    def _propose_settings(self, config: MkDocsConfig) -> ProposeSettings | None:
-        """"Propose a note on this passage" is on when a repository is named (mkdocs.yml reads it
-        from EDITION_PROPOSE_REPOSITORY; the offline build sets that empty: no forge offline)."""
-        repository = (self.config.propose_repository or "").strip()
-        if not repository:
-            return None
-        problem = repository_problem(repository, self.config.propose_branch)
-        if problem:
-            raise PluginError(f"annotated-edition: {problem}.")
-        scripts = [str(script) for script in config.extra_javascript]
-        config.extra_javascript.extend(script for script in PROPOSE_SCRIPTS if script not in scripts)
-        commentary_dir = settings_from_options(self.root, config.docs_dir, self.config).commentary_dir
-        return ProposeSettings(repository, self.config.propose_branch.strip(), commentary_dir)
-
-    def _templates_dir(self) -> Path | None:
-        """The site's override templates: the configured folder, which must exist, or the
-        default folder when the site has one."""
-        if self.config.templates_dir is None:
-            default_dir = self.root / _DEFAULT_TEMPLATES_DIR
-            return default_dir if default_dir.is_dir() else None
-        chosen = self.root / self.config.templates_dir
-        if not chosen.is_dir():
-            raise PluginError(f"annotated-edition: templates_dir '{self.config.templates_dir}' is not a folder "
-                              f"(looked for {chosen}); create it, or remove the option to use the package's "
-                              "templates only.")
-        return chosen
-
-    def _register_stylesheets(self, config: MkDocsConfig) -> None:
-        # One stylesheet, first (a site's extra_css can override it): each stylesheet is
-        # render-blocking, and on a phone every extra request delays the first paint.
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.insert(0, STYLESHEET)
-        for path, _ in SCRIPTS:
-            if path not in [str(item) for item in config.extra_javascript]:
-                config.extra_javascript.append(path)
 
     def _previewable(self, edition: Edition | None) -> Edition:
         """The edition to publish; with problems, a build stops and a preview keeps serving."""
@@ -219,19 +168,6 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         assert edition is not None
         self._last_previewable = edition
         return edition
-
-    def _edition_info(self, config: MkDocsConfig, edition: Edition) -> EditionInfo:
-        editors = tuple(self.config.editors) or ((config.site_author,) if config.site_author else ())
-        return EditionInfo(
-            title=self.config.edition_title or config.site_name,
-            editors=editors,
-            version=self.config.edition_version or _package_version(),
-            date=edition_date(edition, os.environ.get("SOURCE_DATE_EPOCH")),
-            language=str(config.theme.get("language") or "en"),
-            base_url=config.site_url or "",
-            licence=config.copyright or "",
-            generator=f"annotated-edition {_package_version()}",
-        )
 
     def _ship_worker_shim(self, config: MkDocsConfig) -> None:
         """With Material's offline plugin on, serve its web-worker shim from inside the site."""
@@ -260,18 +196,23 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             guide_page=_GUIDE_PAGE if self.config.contributing_file else None,
             sources_dir=self.root / self.config.sources_dir, entities_file=self.config.entities_file,
             timeline_file=self.config.timeline_file, commitments_file=self.config.commitments_file,
-            nav_pages=frozenset(_nav_paths(config.nav)), templates_dir=self.templates_dir, propose=self.propose,
+            nav_pages=frozenset(nav_paths(config.nav)), templates_dir=self.templates_dir, propose=self.propose,
             edit_url=lambda path: edit_url(config.repo_url, config.edit_uri, config.edit_uri_template,
-                                           _relative_to_docs(Path(path), docs_dir)))
+                                           relative_to_docs(Path(path), docs_dir)),
+            note_bodies=self._note_bodies())
         with self.clock.phase("render"):
+            options.note_bodies.prefetch(converted_item(note, self.edition, config.use_directory_urls)
+                                         for note in self.edition.notes)
             with _template_errors():
                 self.site = build_site(self.edition, self.info, options)
             generated = list(self.site.files)
             generated += [GeneratedFile(shipped.site_path, shipped.source.read_bytes()) for shipped in self.shipped]
-            guide = self._contributing_guide(docs_dir)
+            guide = contributing_guide(self.root, docs_dir, self.config.contributing_file, _GUIDE_PAGE)
             if guide is not None:
                 generated.append(guide)
-            self._publish(files, config, generated, docs_dir)
+            publish(files, config, generated, docs_dir)
+        with self.clock.phase("export"):
+            self._write_exports(files, config)
         self.generated_count = self.site.edition_pages
         # Sanitizer removals, and sources a note lists but never cites ([@id]): warnings, so
         # ``--strict`` refuses them.
@@ -280,30 +221,29 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             # Anything the sanitizer removed from a note is a warning, so --strict refuses it.
             log.warning(warning.format(self.root))
         self._refuse_broken_note_links(files, config)
+        self.files = files
+        # Every generated page is a File now, and the exports are on disk: drop the second
+        # reference to each page's Markdown and the converted notes (a later request reads the
+        # note cache again), so that neither is held while MkDocs renders every page.
+        self.generated_pages = {item.path for item in self.site.files if isinstance(item.content, str)}
+        self.site = dataclasses.replace(self.site, files=())
+        self.site.context.bodies.forget()
+        if self.command == "build":
+            # Everything made so far (the edition, the generated files, MkDocs' own structures)
+            # lives until the build ends, yet every full garbage collection while pages render
+            # would walk it again: about 4 % of a large build. Frozen objects are skipped, and
+            # given back to the collector in on_post_build. Not under `serve`, whose rebuilds
+            # would otherwise keep each build's objects for the life of the server.
+            gc.freeze()
+            self.gc_frozen = True
         return files
 
-    def _publish(self, files: Files, config: MkDocsConfig, generated: list[GeneratedFile], docs_dir: Path) -> None:
-        """Add each generated file to the site: the one place that decides nav inclusion,
-        edit links, and refuses a hand-written file in a generated file's place."""
-        in_nav = _nav_paths(config.nav)
-        edit_uris: dict[Path, str] = {}  # one relpath per source file, not per page (relpath is slow)
-        for item in generated:
-            if files.get_file_from_path(item.path) is not None:
-                raise PluginError(f"annotated-edition: {item.path} is generated; remove docs/{item.path}.")
-            if item.content is None:  # an export, written in on_env
-                self.data_files[item.path] = File.generated(config, item.path, content="")
-                files.append(self.data_files[item.path])
-                continue
-            if not item.path.endswith(".md"):
-                files.append(File.generated(config, item.path, content=item.content))
-                continue
-            listed = item.listing and (config.nav is None or item.path in in_nav)
-            file = File.generated(config, item.path, content=item.content,
-                                  inclusion=InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV)
-            if item.edit_source is not None and item.edit_source not in edit_uris:
-                edit_uris[item.edit_source] = _relative_to_docs(item.edit_source, docs_dir)
-            file.edit_uri = edit_uris[item.edit_source] if item.edit_source is not None else None
-            files.append(file)
+    def _note_bodies(self) -> NoteBodies:
+        """Converted notes: from the persistent cache beside mkdocs.yml (unless ``cache_dir`` is
+        empty), the rest converted on every core."""
+        folder = self.config.cache_dir
+        cache = NoteCache(self.root / folder) if folder else None
+        return NoteBodies(cache, workers=default_workers())
 
     def _refuse_broken_note_links(self, files: Files, config: MkDocsConfig) -> None:
         """``edition:`` links that name nothing and relative links to no file of the site fail
@@ -320,31 +260,6 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         if self.command != "serve":
             raise PluginError(f"annotated-edition: {summary}")
         log.error(f"{summary}; {PREVIEW_NOTICE}.")
-
-    def _contributing_guide(self, docs_dir: Path) -> GeneratedFile | None:
-        """The repository's contributing guide as the page ``contributing.md`` (one source)."""
-        if not self.config.contributing_file:
-            return None
-        source = self.root / self.config.contributing_file
-        if not source.is_file():
-            raise PluginError(f"annotated-edition: contributing_file '{self.config.contributing_file}' not found "
-                              f"next to mkdocs.yml; create it or remove the option.")
-        docs_prefix = posixpath.relpath(docs_dir.as_posix(), self.root.resolve().as_posix()) + "/"
-        schemas = {p.name for p in SCHEMA_DIR.glob("*.schema.json")}
-
-        def resolve(path: str) -> str | None:
-            # Pages under docs/ keep their path below it; the plugin's schema files (wherever
-            # the repository keeps them) are served from the site's schemas/ folder.
-            if path.startswith(docs_prefix):
-                return path[len(docs_prefix):]
-            folder, _, name = path.rpartition("/")
-            return f"schemas/{name}" if name in schemas and folder.endswith("schemas") else None
-
-        try:
-            markdown = rewrite_links(source.read_text(encoding="utf-8"), resolve)
-        except GuideLinkError as error:
-            raise PluginError(f"annotated-edition: {self.config.contributing_file}:{error.line}: {error}") from None
-        return GeneratedFile(_GUIDE_PAGE, markdown, listing=True, edit_source=source)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         """Per page, before rendering: edit links of pages whose source lies outside
@@ -372,6 +287,11 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         if self.problems:
             templates = self.site.context.templates if self.site is not None else Templates(self.templates_dir)
             markdown = problems_banner(self.problems, self.root, templates) + markdown
+        if (page.file.src_uri in self.generated_pages and page.file.generated_by is not None
+                and self.portable_target is None):
+            # MkDocs has read the page (``page.markdown`` holds its own copy) and never reads it
+            # again in this build: the generated source need not stay in memory until the end.
+            page.file.content_string = ""
         return markdown
 
     def _fill_placeholders(self, markdown: str, src_uri: str) -> str:
@@ -395,46 +315,49 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                 page.toc = with_clauses(page.toc, clauses)
         return context
 
-    @event_priority(-50)
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-        """Every page's HTML exists now (static files are not written yet): write the exports
-        and check them against their schemas. Late priority, so that any plugin that edits page
-        content in on_env has done so before the rendered text is read."""
-        self.files = files
-        if self.site is None or self.info is None:
-            return env
-        with self.clock.phase("export"):
-            self._write_exports(files)
-        return env
-
-    def _write_exports(self, files: Files) -> None:
+    def _write_exports(self, files: Files, config: MkDocsConfig) -> None:
+        """The exports, from the model alone (the TextQuoteSelectors too: exports/rendered_text.py,
+        where a build test holds the model's text equal to the pages'). Written here, before any
+        page is rendered, one at a time, checked as data, into a temporary folder that MkDocs
+        copies from: on a large edition each is tens of megabytes, and held in memory until the
+        pages are written they would raise the build's peak memory by as much."""
         assert self.site is not None and self.info is not None
-        rendered = {}
-        for document_id, src_uri in document_page_urls(self.site.context.edition).items():
-            file = files.get_file_from_path(src_uri)
-            if file is None or file.page is None or file.page.content is None:
-                raise PluginError(f"annotated-edition: the page of document '{document_id}' was not rendered.")
-            rendered[document_id] = extract_rendered_text(file.page.content)
+        context = self.site.context
+        self._remove_export_dir()
+        self.export_dir = Path(tempfile.mkdtemp(prefix="annotated-edition-exports-"))
+        exports = export_data(context.edition, self.info, self.root, context.note_html, None, context.directory_urls)
         try:
-            contents = export_files(self.site.context.edition, self.info, self.root, self.site.context.note_html,
-                                    rendered, self.site.context.directory_urls)
+            for path, schema, data in exports:
+                check_export(path, schema, data)
+                target = self.export_dir / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(dumps(data).encode("utf-8"))
+                del data  # before the next export is made
+                files.append(File.generated(config, path, abs_src_path=str(target)))
         except ValueError as error:
             raise PluginError(f"annotated-edition: cannot export the notes: {error}") from None
-        for name, schema in EXPORT_FILES.items():
-            path = f"{EXPORT_FOLDER}/{name}"
-            data = json.loads(contents[path])
-            fast = fast_check(schema)
-            if fast is not None and fast(data):
-                continue  # valid; jsonschema (seconds on a large edition) only explains failures
-            from jsonschema import Draft202012Validator  # imported only to explain a failure
-            errors = list(Draft202012Validator(load_schema(schema)).iter_errors(data))
-            if errors:
-                first = errors[0]
-                where = "/".join(str(p) for p in first.absolute_path)
-                raise PluginError(f"annotated-edition: {path} does not follow {schema}.schema.json at '{where}': "
-                                  f"{first.message}")
-        for path, content in contents.items():
-            self.data_files[path].content_string = content
+        for path, content in schema_files().items():
+            files.append(File.generated(config, path, content=content))
+
+    def _remove_export_dir(self) -> None:
+        if self.export_dir is not None:
+            shutil.rmtree(self.export_dir, ignore_errors=True)
+            self.export_dir = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build leaves no temporary folder behind."""
+        self._remove_export_dir()
+        self._unfreeze()
+
+    def on_shutdown(self) -> None:
+        """The end of MkDocs (also of a build driven by hand, without on_post_build)."""
+        self._remove_export_dir()
+        self._unfreeze()
+
+    def _unfreeze(self) -> None:
+        if self.gc_frozen:
+            gc.unfreeze()
+            self.gc_frozen = False
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Per finished page: repair the theme's markup, and make sure the citation tags reached
@@ -461,11 +384,13 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                         "{{ page.meta.annotated_edition_head or '' }}{% endblock %}")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Last of all (the exports hold their final content): write the portable tree and the
-        timings file, if they are asked for."""
-        portable = os.environ.get(PORTABLE_ENV)
-        if portable and self.site is not None and self.files is not None:
-            self._write_portable(Path(portable), config)
+        """Last of all: write the portable tree (the exports are still in their temporary folder)
+        and the timings file, if they are asked for; remove the exports' temporary folder (MkDocs
+        has copied them)."""
+        if self.portable_target and self.site is not None and self.files is not None:
+            self._write_portable(Path(self.portable_target), config)
+        self._remove_export_dir()
+        self._unfreeze()
         target = os.environ.get(TIMINGS_ENV)
         if target and self.edition is not None:
             report = {**self.clock.as_dict(), "generated_pages": self.generated_count,

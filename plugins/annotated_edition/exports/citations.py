@@ -13,11 +13,11 @@ Core ``<meta>`` tags, which reference managers read from a page's ``<head>``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 
 from .edition_info import EditionInfo
+from .json_text import dumps_sorted
 from ..render.fragments import ref_label
 from ..model import Edition, Ref
 from ..sources.timeline import date_sort_key, format_date
@@ -157,7 +157,7 @@ def csl_json_item(citation: Citation) -> dict[str, object]:
 
 def csl_json(citation: Citation) -> str:
     """A CSL-JSON array holding the one item, as reference managers import it."""
-    return json.dumps([csl_json_item(citation)], ensure_ascii=False, indent=2, sort_keys=True)
+    return dumps_sorted([csl_json_item(citation)])
 
 
 def head_meta_tags(citation: Citation) -> list[tuple[str, str]]:

@@ -9,13 +9,14 @@ the files are published.
 
 from __future__ import annotations
 
-import json
 import posixpath
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
 from .commitments import commitments_json
 from .edition_info import EditionInfo
+from .json_text import dumps_sorted
 from ..links import INVERSE_LABELS, LABELS
 from ..model import Clause, Edition, Note, Ref, SourceRef
 from ..note_citations import cited_keys
@@ -37,7 +38,7 @@ EXPORT_FILES = {
 
 def dumps(data: Any) -> str:
     """The one serialization every export uses: sorted keys, UTF-8 text, a final newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dumps_sorted(data) + "\n"
 
 
 class _Links:
@@ -71,9 +72,14 @@ def _relative(path: Path | None, root: Path) -> str:
     if path is None:
         return ""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.resolve().relative_to(_resolved(root)).as_posix()
     except ValueError:
         return path.name
+
+
+@lru_cache(maxsize=8)
+def _resolved(root: Path) -> Path:
+    return root.resolve()  # once per build, not once per note
 
 
 def _clause(clause: Clause, has_text: bool, links: _Links) -> dict[str, Any]:

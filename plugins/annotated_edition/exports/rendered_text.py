@@ -3,22 +3,37 @@
 A document page shows each clause's text (or our summary) in a block of its own. The page's
 text, for anchoring, is those blocks' text in page order, each with its whitespace collapsed to
 single spaces, joined by one space. Labels, permalinks, note markers (which hold no text) and
-popovers are not part of it. It is read from the rendered HTML itself, so a selector is
-computed against exactly what the page shows.
+popovers are not part of it.
+
+The exports compute it from the model (:func:`document_text`): a block holds nothing but its
+clause's text or summary, split into paragraphs at blank lines and HTML-escaped, so once
+whitespace is collapsed the two are the same string, and reading it back from 200 rendered
+pages (a sixth of the plugin's time on a large edition) would only say so again. The reader of
+rendered pages (:func:`extract_rendered_text`) stays as the test that holds them equal.
 
 Anchoring libraries (``@apache-annotator/dom``, Hypothesis) match a selector against the DOM's
 text nodes as they are, where a line break of the HTML source is a "\n", not a space. So the
 selector is found and made unique in the collapsed text, then its three parts are copied from
 the clause's raw text, whitespace as the page has it: "June 12, 2018\nSentosa Island", not
-"June 12, 2018 Sentosa Island". Both readings then find it once.
+"June 12, 2018 Sentosa Island". Both readings then find it once. From the model, the raw text
+is the clause's paragraphs as the page's Markdown source holds them (line endings made "\n", as
+Python-Markdown makes them), one line break between two paragraphs; a build test holds it equal
+to the rendered pages' text nodes. A text with a tab has no raw text from the model (Markdown
+expands a tab to the next column of its source line, which only the page knows): its selectors
+keep collapsed whitespace, which every reading that collapses whitespace still finds once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-__all__ = ["RenderedText", "extract_rendered_text", "normalize", "find_all", "quote_selector", "raw_slice"]
+from ..model import Document
+from ..render.pages import paragraph_spans
+
+__all__ = ["RenderedText", "document_text", "extract_rendered_text", "normalize", "find_all", "quote_selector",
+           "raw_slice"]
 
 _TEXT_CLASSES = {"ae-clause__text", "ae-clause__summary"}
 
@@ -108,24 +123,44 @@ class _ClauseTextParser(HTMLParser):
             self.buffer.append(data)
 
 
+def _joined(blocks: Iterable[tuple[str, str | None, str]]) -> RenderedText:
+    """Blocks (clause ID, raw text or None, normalized text) in page order, as one anchoring text."""
+    rendered = RenderedText()
+    parts: list[str] = []
+    position = 0
+    for clause, raw, text in blocks:
+        if parts:
+            position += 1
+        rendered.clauses[clause] = (position, position + len(text))
+        if raw is not None:
+            rendered.raw[clause] = raw
+        parts.append(text)
+        position += len(text)
+    rendered.text = " ".join(parts)
+    return rendered
+
+
+def _page_raw(text: str) -> str | None:
+    """A clause's text as its page's text nodes hold it (see the module's docstring)."""
+    if "\t" in text:
+        return None
+    return "\n".join(text[start:end].replace("\r\n", "\n").replace("\r", "\n")
+                     for start, end in paragraph_spans(text))
+
+
+def document_text(document: Document) -> RenderedText:
+    """The anchoring text of a document's page, from the model: each clause's text (or summary)
+    in the page's order, whitespace collapsed, and its raw text."""
+    return _joined((clause.id, _page_raw(clause.display_text), normalize(clause.display_text))
+                   for clause in document.clauses)
+
+
 def extract_rendered_text(html: str) -> RenderedText:
     """The anchoring text of a rendered document page (its content, or the whole page)."""
     parser = _ClauseTextParser()
     parser.feed(html)
     parser.close()
-    rendered = RenderedText()
-    parts: list[str] = []
-    position = 0
-    for clause, raw in parser.blocks:
-        text = normalize(raw)
-        if parts:
-            position += 1
-        rendered.clauses[clause] = (position, position + len(text))
-        rendered.raw[clause] = raw
-        parts.append(text)
-        position += len(text)
-    rendered.text = " ".join(parts)
-    return rendered
+    return _joined((clause, raw, normalize(raw)) for clause, raw in parser.blocks)
 
 
 def quote_selector(rendered: RenderedText, clause_id: str, clause_text: str, quote: str,

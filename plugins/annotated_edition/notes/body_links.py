@@ -14,7 +14,7 @@ import difflib
 import html as _html
 import posixpath
 import re
-from typing import Callable, Collection
+from typing import Callable, Collection, Iterable
 from urllib.parse import unquote, urlsplit
 
 from ..diagnostics import Diagnostics
@@ -68,10 +68,12 @@ def _nearest(wanted: str, folder: str, site_files: Collection[str]) -> str | Non
 
 
 def note_link_problems(edition: Edition, note_html: Callable[[Note], str], site_files: Collection[str],
-                       directory_urls: bool) -> Diagnostics:
-    """Errors for ``edition:`` links that name nothing and relative links to no file of the site."""
+                       directory_urls: bool, notes: Iterable[Note] | None = None) -> Diagnostics:
+    """Errors for ``edition:`` links that name nothing and relative links to no file of the site.
+    Relative links are followed in ``notes`` only when given (the checker converts only the
+    notes under its paths); ``edition:`` links need no conversion and are checked in every note."""
     problems = edition_link_problems(edition)
-    for note in edition.notes:
+    for note in edition.notes if notes is None else notes:
         html = note_html(note)
         if "href=" not in html:
             continue

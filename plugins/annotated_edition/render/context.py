@@ -10,15 +10,16 @@ from typing import Callable
 
 from ..links import LinkGraph
 from ..model import Clause, Edition, Note, Ref
-from ..notes.edition_links import edition_link_targets
-from ..notes.markdown import render_note_body_checked
+from ..notes.cache import ConvertedNote
+from ..notes.convert import NoteBodies, NoteItem, note_item
+from ..notes.links import unresolved_fragments
 from ..notes.sanitize import Removal
 from ..urls import Linker, page_source_path
-from .citation_html import link_citations, prepare_body
+from .citation_html import PreparedBody, link_citations, prepare_body, render_note_sources
 from .inline import Decoration
 from .templates import Templates, package_templates
 
-__all__ = ["RenderContext", "Decorator", "ClauseSection"]
+__all__ = ["RenderContext", "Decorator", "ClauseSection", "converted_item"]
 
 # Marks ranges of a clause's text (entity mentions, say) on every page that shows it.
 Decorator = Callable[[Clause, Linker], list[Decoration]]
@@ -42,23 +43,40 @@ class RenderContext:
     templates: Templates = field(default_factory=package_templates)
     # Markup added inside each clause's block on its document page (e.g. its commitments).
     block_sections: tuple[ClauseSection, ...] = ()
-    # Each note body is converted (and sanitized) once per build, however many pages show it.
-    _note_html: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
-    _note_removals: dict[str, tuple[Removal, ...]] = field(default_factory=dict, repr=False, compare=False)
+    # Each note body is converted (and sanitized) once per build, however many pages show it,
+    # and not at all when the persistent cache (notes/cache.py) already holds it.
+    bodies: NoteBodies = field(default_factory=NoteBodies, repr=False, compare=False)
 
     def linker(self, ref: Ref) -> Linker:
         return Linker(page_source_path(ref), self.directory_urls)
 
     def note_html(self, note: Note) -> str:
-        if note.slug not in self._note_html:
-            prepared = prepare_body(note.body)  # [@key] citations: see citation_html.py
-            rendered = render_note_body_checked(prepared.body, note.anchor,
-                                                edition_link_targets(note, self.edition, self.directory_urls))
-            self._note_html[note.slug] = link_citations(rendered.html, prepared, note, self.templates)
-            self._note_removals[note.slug] = rendered.removed
-        return self._note_html[note.slug]
+        prepared, converted = self._converted(note)
+        return link_citations(converted.html, prepared, note, self.templates)
 
     def note_removals(self, note: Note) -> tuple[Removal, ...]:
         """What the sanitizer took out of the note's body (see :mod:`.note_warnings`)."""
-        self.note_html(note)
-        return self._note_removals[note.slug]
+        return self._converted(note)[1].removed
+
+    def note_unresolved(self, note: Note) -> tuple[str, ...]:
+        """The note's in-note fragment links that match no id of the note. Its source list sits
+        beside its body wherever it is shown, and citations link into it; without sources or
+        citations the body is all there is, and what the conversion found (kept in the note
+        cache) is the answer."""
+        prepared, converted = self._converted(note)
+        if not note.sources and not prepared.citations:
+            return converted.unresolved
+        html = link_citations(converted.html, prepared, note, self.templates)
+        return tuple(unresolved_fragments(html + render_note_sources(note, self.templates)))
+
+    def _converted(self, note: Note) -> tuple[PreparedBody, ConvertedNote]:
+        prepared = prepare_body(note.body)  # [@key] citations: see citation_html.py
+        return prepared, self.bodies.get(*converted_item(note, self.edition, self.directory_urls, prepared))
+
+
+def converted_item(note: Note, edition: Edition, directory_urls: bool,
+                   prepared: PreparedBody | None = None) -> NoteItem:
+    """What is converted (and cached) for a note: its body with citations as placeholders, its
+    anchor, and its edition: links resolved as seen from its clause page, like all its links."""
+    body = (prepared or prepare_body(note.body)).body
+    return note_item(note, edition, directory_urls, body)

@@ -8,10 +8,10 @@ CI runs on every pull request, then refuses the note until it is fixed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..diagnostics import Diagnostics
 from ..model import Note
-from ..notes.links import unresolved_fragments
-from .citation_html import render_note_sources
 from .context import RenderContext
 from ..notes.sanitize import Removal
 
@@ -42,18 +42,17 @@ def _line_of(note: Note, removal: Removal, searched_from: dict[str, int]) -> int
     return note.body_line
 
 
-def sanitizer_warnings(context: RenderContext) -> Diagnostics:
-    """One warning per removal, for every note, in the edition's note order."""
+def sanitizer_warnings(context: RenderContext, notes: Iterable[Note] | None = None) -> Diagnostics:
+    """One warning per removal, for every note (or those of ``notes``), in the edition's note order."""
     warnings = Diagnostics()
-    for note in context.edition.notes:
+    for note in context.edition.notes if notes is None else notes:
         removals = context.note_removals(note)
         searched_from: dict[str, int] = {}
         for removal in removals[:MAX_WARNINGS_PER_NOTE]:
             warnings.warning(note.path, _line_of(note, removal, searched_from), 1,
                              f"removed unsafe or unsupported HTML from note '{note.slug}': {removal}",
                              SANITIZER_HINT)
-        # The note's source list sits beside its body wherever it is shown: citations link into it.
-        for fragment in unresolved_fragments(context.note_html(note) + render_note_sources(note, context.templates)):
+        for fragment in context.note_unresolved(note):
             shown = fragment.removeprefix(f"#{note.anchor}-")
             warnings.warning(note.path, _line_of(note, Removal("", (f"(#{shown})", f"#{shown}")), searched_from), 1,
                              f"the link to '#{shown}' in note '{note.slug}' matches no heading or footnote of the note",

@@ -25,7 +25,7 @@ from ..model import Clause, Document, Note, Ref
 from ..notes.links import point_fragments_to, rebase_relative_links
 from ..urls import Linker, page_source_path, page_url
 
-__all__ = ["RenderContext", "render_document_page", "render_clause_page", "render_clause_text",
+__all__ = ["RenderContext", "render_document_page", "render_clause_page", "render_clause_text", "paragraph_spans",
            "generated_pages", "CLAUSE_PAGE_SECTIONS"]
 
 # The sections of a clause page below its text, in the order a reader meets them: what the
@@ -40,7 +40,7 @@ CLAUSE_PAGE_SECTIONS: tuple[str, ...] = ("commentary", "crossrefs", "implementat
 _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n\s*")
 
 
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans, position = [], 0
     for match in _PARAGRAPH_BREAK.finditer(text):
         spans.append((position, match.start()))
@@ -53,7 +53,7 @@ def render_clause_text(text: str, decorations: list[Decoration], insertions: lis
                        templates: Templates | None = None) -> str:
     """Paragraphs of a clause (blank lines split them), each with its share of the markup."""
     paragraphs = []
-    for start, end in _paragraph_spans(text):
+    for start, end in paragraph_spans(text):
         local = [Decoration(max(d.start, start) - start, min(d.end, end) - start, d.open_tag, d.close_tag, d.rank)
                  for d in decorations if d.start < end and d.end > start]
         points = [Insertion(i.position - start, i.html) for i in insertions if start <= i.position <= end]

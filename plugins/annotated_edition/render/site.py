@@ -10,7 +10,7 @@ written once. Nothing here knows MkDocs.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -18,6 +18,7 @@ from ..exports.edition_info import EditionInfo
 from ..exports.files import export_paths
 from ..links import LinkGraph
 from ..model import Edition, Ref
+from ..notes.convert import NoteBodies
 from ..package_files import ASSETS_DIR, SCHEMA_DIR
 from ..urls import page_source_path
 from .catalogue import render_documents_page
@@ -69,6 +70,7 @@ class SiteOptions:
     propose: ProposeSettings | None = None  # "Propose a note on this passage", when a forge is set
     edit_url: Callable[[str], str | None] = lambda path: None
     templates_dir: Path | None = None      # the site's override templates, looked up before the package's
+    note_bodies: NoteBodies = field(default_factory=NoteBodies)  # converted notes, maybe from a cache
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
                             edit_url=options.edit_url, decorators=(mention_decorator(mentions, templates),),
                             sections=MappingProxyType(_sections(edition, info, options, templates)),
                             block_sections=(commitments_block(edition, templates),) if edition.commitments else (),
-                            templates=templates)
+                            templates=templates, bodies=options.note_bodies)
     files: list[GeneratedFile] = []
     data_source = {GLOSSARY_PAGE: options.entities_file, TIMELINE_PAGE: options.timeline_file}
     for path, markdown in knowledge_pages(edition, info, mentions, options.directory_urls, templates).items():

@@ -5,7 +5,9 @@ build uses (so the two can never disagree), minus MkDocs and page rendering. Not
 converted, though, so the sanitizer's warnings (what it would remove) show here as in the
 build, where ``--strict`` fails on them. The whole edition is
 always loaded, because a note can only be checked against the clause it targets; ``paths``
-only narrows which problems are reported.
+narrows which problems are reported, and which notes are converted: only those under
+``paths``. Conversion reads and fills the same persistent cache as the build
+(:mod:`..notes.cache`), and what is not cached is converted on every core.
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..diagnostics import Diagnostic
+from ..model import Note
+from ..notes.cache import NoteCache
+from ..notes.convert import NoteBodies, default_workers
 from ..sources.citation_check import citation_warnings
 from ..sources.edition import EditionConfig, check_edition, link_graph
 from ..render.note_warnings import sanitizer_warnings
-from ..render.context import RenderContext
+from ..render.context import RenderContext, converted_item
 from ..notes.body_links import note_link_problems
 from .site_files import site_files, uses_directory_urls
 
@@ -33,7 +38,10 @@ class CheckReport:
     root: Path
     problems: tuple[Diagnostic, ...]
     hidden: int
-    """Problems outside the requested paths (not shown, not counted in the exit status)."""
+    """Problems outside the requested paths (not shown, not counted in the exit status). Notes
+    outside them are loaded and checked but not converted, so what the sanitizer would remove
+    from them, and their relative links to no file, are not counted here (their ``edition:``
+    links are)."""
     documents: int
     notes: int
     seconds: float
@@ -79,6 +87,14 @@ def select_diagnostics(diagnostics: Iterable[Diagnostic], paths: Sequence[Path])
     return chosen, len(items) - len(chosen)
 
 
+def _notes_within(notes: Sequence[Note], paths: Sequence[Path]) -> list[Note]:
+    """The notes whose files lie in ``paths`` (all of them when no paths are given)."""
+    if not paths:
+        return list(notes)
+    scopes = [p.resolve() for p in paths]
+    return [note for note in notes if any(_is_within(note.path.resolve(), scope) for scope in scopes)]
+
+
 def _count_notes(config: EditionConfig) -> int:
     folder = config.commentary_path
     return sum(1 for p in folder.rglob("*.md") if p.is_file()) if folder.is_dir() else 0
@@ -88,10 +104,14 @@ def run_check(config: EditionConfig, paths: Sequence[Path] = ()) -> CheckReport:
     started = time.perf_counter()
     edition, diagnostics = check_edition(config)
     if edition is not None:
-        context = RenderContext(edition, link_graph(edition), directory_urls=uses_directory_urls(config.root))
-        diagnostics.extend(sanitizer_warnings(context))
+        notes = _notes_within(edition.notes, paths)
+        directory_urls = uses_directory_urls(config.root)
+        bodies = NoteBodies(NoteCache(config.cache_path) if config.cache_path else None, workers=default_workers())
+        bodies.prefetch(converted_item(note, edition, directory_urls) for note in notes)
+        context = RenderContext(edition, link_graph(edition), directory_urls=directory_urls, bodies=bodies)
+        diagnostics.extend(sanitizer_warnings(context, notes))
         diagnostics.extend(note_link_problems(edition, context.note_html, site_files(config, edition),
-                                              context.directory_urls))
+                                              directory_urls, notes))
         diagnostics.extend(citation_warnings(edition.notes))
     chosen, hidden = select_diagnostics(diagnostics.sorted(), paths)
     return CheckReport(
