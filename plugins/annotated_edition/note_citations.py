@@ -64,6 +64,7 @@ def _code_and_comment_spans(body: str) -> list[tuple[int, int]]:
     line, as Markdown finds them: a backtick on the line before cannot open a code span that
     reaches into them."""
     spans: list[tuple[int, int]] = []
+    closed_fences = _closed_fences(body)
     position = 0
     fence: tuple[str, int] | None = None
     fence_start = 0
@@ -77,7 +78,7 @@ def _code_and_comment_spans(body: str) -> list[tuple[int, int]]:
             pass  # inside a comment block that opened on an earlier line
         elif fence is None and _COMMENT_OPEN.match(stripped):
             opening = position + stripped.index("<!--")
-            close = body.find("-->", opening + 4)
+            close = _comment_close(body, opening + 4, closed_fences)
             stop = len(body) if close < 0 else close + 3
             text_chunks.append((chunk_start, position))
             spans.append((position, stop))
@@ -101,20 +102,65 @@ def _code_and_comment_spans(body: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def _closed_fences(body: str) -> list[tuple[int, int]]:
+    """Fenced blocks with both fences, found over the whole body before anything else, as
+    Python-Markdown's fenced_code preprocessor finds them: a fence inside an HTML comment is
+    still a fence, and a "-->" inside it does not close the comment."""
+    found: list[tuple[int, int]] = []
+    position = 0
+    fence: tuple[str, int] | None = None
+    fence_start = 0
+    for line in body.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n")
+        match = _FENCE_OPEN.match(stripped)
+        if fence is None and match:
+            fence, fence_start = (match.group(1)[0], len(match.group(1))), position
+        elif fence is not None and match and match.group(1)[0] == fence[0] and len(match.group(1)) >= fence[1] \
+                and not stripped[match.end():].strip():
+            found.append((fence_start, position + len(line)))
+            fence = None
+        position += len(line)
+    return found
+
+
+def _comment_close(body: str, start: int, fences: list[tuple[int, int]]) -> int:
+    """Where a comment opened before ``start`` ends: the first "-->" outside a fenced block."""
+    close = body.find("-->", start)
+    while close >= 0 and any(begin <= close < end for begin, end in fences if end > start):
+        close = body.find("-->", close + 3)
+    return close
+
+
 def _inline_literal_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Code spans (a run of n backticks up to the next run of exactly n) and HTML comments."""
+    """Code spans (a run of n backticks up to the next run of exactly n), then HTML comments.
+
+    Python-Markdown finds code spans before inline HTML, so a code span wins even where it
+    starts inside a comment, and a "-->" inside a code span closes nothing."""
+    code = _code_spans(body, start, end)
+    spans = list(code)
+    index = start
+    while index < end:
+        if body.startswith("<!--", index) and not _inside(index, code):
+            close = _comment_close(body, index + 4, code)
+            stop = end if close < 0 or close >= end else close + 3
+            spans.append((index, stop))
+            index = stop
+            continue
+        index += 1
+    return spans
+
+
+def _inside(index: int, spans: list[tuple[int, int]]) -> bool:
+    return any(begin <= index < stop for begin, stop in spans)
+
+
+def _code_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     index = start
     while index < end:
         char = body[index]
         if char == "\\" and index + 1 < end and body[index + 1] in _ESCAPABLE:
             index += 2
-            continue
-        if body.startswith("<!--", index):
-            close = body.find("-->", index + 4, end)
-            stop = end if close < 0 else close + 3
-            spans.append((index, stop))
-            index = stop
             continue
         if char == "`":
             run_end = index

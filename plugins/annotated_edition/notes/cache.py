@@ -30,6 +30,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -59,6 +60,7 @@ _ENGINE_MODULES = ("notes/markdown.py", "notes/sanitize.py", "notes/links.py", "
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # How long a build waits for another build's commit before giving up on the store.
 _BUSY_SECONDS = 30.0
+_RETRY_SECONDS = 0.05  # between attempts to open a store another build is creating
 # Keys per query (SQLite allows at least 999 parameters).
 _BATCH = 500
 
@@ -164,7 +166,10 @@ class NoteCache:
     def _connect(self) -> sqlite3.Connection | None:
         if self._connection is not None or not self.available:
             return self._connection
-        for attempt in range(2):
+        replaced = False
+        waited = 0.0
+        while True:
+            connection: sqlite3.Connection | None = None
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 connection = sqlite3.connect(self.path, timeout=_BUSY_SECONDS, isolation_level=None)
@@ -174,8 +179,17 @@ class NoteCache:
                 self._connection = connection
                 return connection
             except sqlite3.DatabaseError as error:
-                if attempt == 0 and _not_a_database(error):
+                if connection is not None:
+                    connection.close()
+                # Two builds opening a new store at once: switching it to WAL needs the file to
+                # itself, and SQLite answers "locked" at once instead of waiting. Try again.
+                if isinstance(error, sqlite3.OperationalError) and _busy(error) and waited < _BUSY_SECONDS:
+                    time.sleep(_RETRY_SECONDS)
+                    waited += _RETRY_SECONDS
+                    continue
+                if not replaced and _not_a_database(error):
                     _remove_database(self.path)  # garbage in place of the store: start afresh
+                    replaced = True
                     continue
                 break
             except OSError:
@@ -247,6 +261,11 @@ def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
         connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
+
+
+def _busy(error: sqlite3.OperationalError) -> bool:
+    message = str(error).lower()
+    return "locked" in message or "busy" in message
 
 
 def _not_a_database(error: sqlite3.DatabaseError) -> bool:
