@@ -87,8 +87,7 @@ def _code_and_comment_spans(body: str) -> list[tuple[int, int]]:
             fence = (match.group(1)[0], len(match.group(1)))
             fence_start = position
             text_chunks.append((chunk_start, position))
-        elif fence is not None and match and match.group(1)[0] == fence[0] and len(match.group(1)) >= fence[1] \
-                and not stripped[match.end():].strip():
+        elif fence is not None and _closes(fence, stripped, match):
             spans.append((fence_start, position + len(line)))
             fence = None
             chunk_start = position + len(line)
@@ -100,6 +99,13 @@ def _code_and_comment_spans(body: str) -> list[tuple[int, int]]:
     for start, end in text_chunks:
         spans.extend(_inline_literal_spans(body, start, end))
     return sorted(spans)
+
+
+def _closes(fence: tuple[str, int], line: str, match: re.Match[str] | None) -> bool:
+    """Whether ``line`` (its fence-opening match given) closes ``fence``: the same character,
+    at least as many of it, and nothing else on the line."""
+    return (match is not None and match.group(1)[0] == fence[0] and len(match.group(1)) >= fence[1]
+            and not line[match.end():].strip())
 
 
 def _closed_fences(body: str) -> list[tuple[int, int]]:
@@ -115,8 +121,7 @@ def _closed_fences(body: str) -> list[tuple[int, int]]:
         match = _FENCE_OPEN.match(stripped)
         if fence is None and match:
             fence, fence_start = (match.group(1)[0], len(match.group(1))), position
-        elif fence is not None and match and match.group(1)[0] == fence[0] and len(match.group(1)) >= fence[1] \
-                and not stripped[match.end():].strip():
+        elif fence is not None and _closes(fence, stripped, match):
             found.append((fence_start, position + len(line)))
             fence = None
         position += len(line)
