@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 __all__ = ["Citation", "CitationProblem", "find_citations", "citation_problems", "cited_keys",
@@ -31,6 +32,7 @@ _COMMENT_OPEN = re.compile(r"^ {0,3}<!--")
 # What a backslash escapes in Python-Markdown (its ESCAPED_CHARS); before anything else, as
 # before "<", the backslash is an ordinary character.
 _ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!")
+_TICK_OR_BACKSLASH = re.compile(r"[\\`]")
 
 
 @dataclass(frozen=True)
@@ -143,15 +145,16 @@ def _inline_literal_spans(body: str, start: int, end: int) -> list[tuple[int, in
     starts inside a comment, and a "-->" inside a code span closes nothing."""
     code = _code_spans(body, start, end)
     spans = list(code)
-    index = start
-    while index < end:
-        if body.startswith("<!--", index) and not _inside(index, code):
+    # Jump from one "<!--" to the next rather than testing every offset (most notes have none).
+    index = body.find("<!--", start)
+    while 0 <= index < end:
+        if not _inside(index, code):
             close = _comment_close(body, index + 4, code)
             stop = end if close < 0 or close >= end else close + 3
             spans.append((index, stop))
-            index = stop
-            continue
-        index += 1
+            index = body.find("<!--", stop)
+        else:
+            index = body.find("<!--", index + 1)
     return spans
 
 
@@ -163,6 +166,11 @@ def _code_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     index = start
     while index < end:
+        # Only a backslash or a backtick starts anything: jump to the next one.
+        found = _TICK_OR_BACKSLASH.search(body, index, end)
+        if found is None:
+            break
+        index = found.start()
         char = body[index]
         if char == "\\" and index + 1 < end and body[index + 1] in _ESCAPABLE:
             index += 2
@@ -204,6 +212,15 @@ def _escaped(body: str, index: int) -> bool:
 
 def find_citations(body: str) -> list[Citation]:
     """Every citation of the body, in order; literal ``[@…]`` (code, comments, ``\\[@…]``) is skipped."""
+    return list(_citations(body))
+
+
+# The check, the note sections, the citation lists and both exports each ask about the same
+# body (a dozen times per note in a build): remembered per body text. Citations are frozen.
+@lru_cache(maxsize=16384)
+def _citations(body: str) -> tuple[Citation, ...]:
+    if "[@" not in body:  # no candidate at all (most notes' bodies in most places)
+        return ()
     literal = _code_and_comment_spans(body)
     found: list[Citation] = []
     span_index = 0
@@ -218,7 +235,7 @@ def find_citations(body: str) -> list[Citation]:
         line = body.count("\n", 0, start) + 1
         column = start - (body.rfind("\n", 0, start) + 1) + 1
         found.append(Citation(match.group(1).strip(), start, match.end(), line, column))
-    return found
+    return tuple(found)
 
 
 def cited_keys(body: str) -> list[str]:
