@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Note
 from ..note_citations import Citation, find_citations, source_numbers
@@ -28,6 +29,10 @@ __all__ = ["PreparedBody", "SourceEntry", "prepare_body", "link_citations", "not
            "source_id"]
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
+# Any placeholder, whatever its nonce (16 hex digits, see prepare_body): compiled once, where a
+# pattern per nonce meant compiling a regular expression per note. A placeholder with another
+# nonce (typed by a contributor) is left as it stands, as the pattern for one nonce leaves it.
+_ANY_PLACEHOLDER = re.compile(f"{_OPEN}([0-9a-f]{{16}})-([0-9]+){_CLOSE}")
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,7 @@ def source_id(note: Note, key: str) -> str:
     return f"{note.anchor}-src-{key}"
 
 
+@lru_cache(maxsize=16384)  # asked for each page and check that shows the note; the result is frozen
 def prepare_body(body: str) -> PreparedBody:
     """Replace each citation with a placeholder Markdown leaves alone."""
     citations = find_citations(body)
@@ -74,7 +80,9 @@ def link_citations(html: str, prepared: PreparedBody, note: Note, templates: Tem
     numbers = source_numbers([source.id for source in note.sources])
 
     def replace(match: re.Match[str]) -> str:
-        index = int(match.group(1))
+        if match.group(1) != prepared.nonce:
+            return match.group(0)
+        index = int(match.group(2))
         if index >= len(prepared.citations):
             return ""
         key = prepared.citations[index].key
@@ -85,7 +93,7 @@ def link_citations(html: str, prepared: PreparedBody, note: Note, templates: Tem
                                 source=note.sources[number - 1], number=number)
     if not prepared.citations:
         return html
-    return prepared.placeholder.sub(replace, html)
+    return _ANY_PLACEHOLDER.sub(replace, html)
 
 
 @dataclass(frozen=True)

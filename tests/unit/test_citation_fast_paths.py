@@ -1,17 +1,25 @@
-"""The citation finder's scans jump from one backtick, backslash or "<!--" to the next instead of
-looking at every character, and remember each body's citations: held here, for any text, to
-give exactly what the character-by-character scans (kept below as the reference) give."""
+"""Fast paths of in-text citations, each held here to give, for any input, exactly what the
+general way (kept below as the reference) gives: the finder's scans jump from one backtick,
+backslash or "<!--" to the next instead of looking at every character, and remember each
+body's citations; placeholders are replaced through one pattern for every nonce."""
 
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
+from pathlib import Path
 from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotated_edition import note_citations
-from annotated_edition.note_citations import Citation, find_citations
+from annotated_edition.model import Note, Ref, SourceRef
+from annotated_edition.note_citations import Citation, find_citations, source_numbers
+from annotated_edition.render.citation_html import PreparedBody, cite_id, link_citations, prepare_body, source_id
+from annotated_edition.render.templates import package_templates
+
+TEMPLATES = package_templates()
 
 
 def _reference_code_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -105,3 +113,44 @@ def test_a_caller_cannot_change_the_remembered_answer() -> None:
     first = find_citations(body)
     first.clear()
     assert [c.key for c in find_citations(body)] == ["one", "two"]
+
+
+def _reference_link_citations(html: str, prepared: PreparedBody, note: Note) -> str:
+    """The substitution as it was: one pattern per nonce."""
+    numbers = source_numbers([source.id for source in note.sources])
+
+    def replace(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        if index >= len(prepared.citations):
+            return ""
+        key = prepared.citations[index].key
+        number = numbers.get(key)
+        if number is None:
+            return html_escape(f"[@{key}]")
+        return TEMPLATES.render("text/citation.html", id=cite_id(note, index + 1), href=f"#{source_id(note, key)}",
+                                source=note.sources[number - 1], number=number)
+    if not prepared.citations:
+        return html
+    return re.compile(f"\ue000{prepared.nonce}-([0-9]+)\ue001").sub(replace, html)
+
+
+_SOURCES = (SourceRef("First", "P", id="one"), SourceRef("Second", "P", id="two"))
+# HTML around placeholders: the real ones, forged ones (another nonce, a short or upper-case
+# one, no digits), and stray private-use characters.
+_html_pieces = st.sampled_from(["<p>", "</p>", "text ", "\ue000", "\ue001", "-", "0", "12", "abc", "\ue000-1\ue001",
+                                "\ue0000123456789abcdef-0\ue001", "\ue0000123456789ABCDEF-0\ue001", "\ue000zz-0\ue001"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["[@one]", "[@two]", "[@nope]", "[@]", "text ", "`", "\n"]), max_size=8),
+       st.lists(st.one_of(_html_pieces, st.integers(min_value=0, max_value=9)), max_size=20))
+def test_citation_links_equal_the_one_pattern_per_nonce_substitution(body_parts: list[str],
+                                                                     html_parts: list[object]) -> None:
+    body = "".join(body_parts)
+    prepared = prepare_body(body)
+    note = Note(slug="n", path=Path("n.md"), target=Ref("doc", "c"), title="T", authors=(), date="2026",
+                sources=_SOURCES, body=body)
+    # Integers stand for the body's own placeholders (index 9 is past the last citation).
+    html = "".join(f"\ue000{prepared.nonce}-{part}\ue001" if isinstance(part, int) else part for part in html_parts)
+    assert link_citations(html, prepared, note, TEMPLATES) == _reference_link_citations(html, prepared, note)
+    assert prepare_body(body) is prepared  # remembered, and frozen
