@@ -3,16 +3,17 @@ site has (text decorators, clause-page sections), all fixed before the first pag
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Callable
 
 from ..links import LinkGraph
 from ..model import Clause, Edition, Note, Ref
+from ..stored_results import ResultStore
 from ..notes.cache import ConvertedNote
 from ..notes.convert import NoteBodies, NoteItem, note_item
-from ..notes.links import unresolved_fragments
+from ..notes.unresolved_memo import UnresolvedLinks
 from ..notes.sanitize import Removal
 from ..urls import Linker, page_source_path
 from .citation_html import PreparedBody, link_citations, prepare_body, render_note_sources
@@ -63,11 +64,29 @@ class RenderContext:
         beside its body wherever it is shown, and citations link into it; without sources or
         citations the body is all there is, and what the conversion found (kept in the note
         cache) is the answer."""
-        prepared, converted = self._converted(note)
-        if not note.sources and not prepared.citations:
-            return converted.unresolved
-        html = link_citations(converted.html, prepared, note, self.templates)
-        return tuple(unresolved_fragments(html + render_note_sources(note, self.templates)))
+        return self.notes_unresolved([note])[0]
+
+    def notes_unresolved(self, notes: Sequence[Note]) -> list[tuple[str, ...]]:
+        """:meth:`note_unresolved` for each of ``notes``, the HTML parsed only where the store of
+        results (beside the note cache) does not hold the answer for that very HTML."""
+        answers: list[tuple[str, ...] | None] = []
+        published: list[str] = []
+        for note in notes:
+            prepared, converted = self._converted(note)
+            if not note.sources and not prepared.citations:
+                answers.append(converted.unresolved)
+                continue
+            answers.append(None)
+            html = link_citations(converted.html, prepared, note, self.templates)
+            published.append(html + render_note_sources(note, self.templates))
+        cache = self.bodies.cache
+        store = ResultStore(cache.folder) if cache is not None else None
+        try:
+            parsed = iter(UnresolvedLinks(store).answers(published))
+        finally:
+            if store is not None:
+                store.close()
+        return [answer if answer is not None else next(parsed) for answer in answers]
 
     def _converted(self, note: Note) -> tuple[PreparedBody, ConvertedNote]:
         prepared = prepare_body(note.body)  # [@key] citations: see citation_html.py

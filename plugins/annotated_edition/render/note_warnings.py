@@ -45,14 +45,15 @@ def _line_of(note: Note, removal: Removal, searched_from: dict[str, int]) -> int
 def sanitizer_warnings(context: RenderContext, notes: Iterable[Note] | None = None) -> Diagnostics:
     """One warning per removal, for every note (or those of ``notes``), in the edition's note order."""
     warnings = Diagnostics()
-    for note in context.edition.notes if notes is None else notes:
+    chosen = list(context.edition.notes if notes is None else notes)
+    for note, unresolved in zip(chosen, context.notes_unresolved(chosen)):
         removals = context.note_removals(note)
         searched_from: dict[str, int] = {}
         for removal in removals[:MAX_WARNINGS_PER_NOTE]:
             warnings.warning(note.path, _line_of(note, removal, searched_from), 1,
                              f"removed unsafe or unsupported HTML from note '{note.slug}': {removal}",
                              SANITIZER_HINT)
-        for fragment in context.note_unresolved(note):
+        for fragment in unresolved:
             shown = fragment.removeprefix(f"#{note.anchor}-")
             warnings.warning(note.path, _line_of(note, Removal("", (f"(#{shown})", f"#{shown}")), searched_from), 1,
                              f"the link to '#{shown}' in note '{note.slug}' matches no heading or footnote of the note",

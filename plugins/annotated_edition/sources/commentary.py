@@ -22,10 +22,11 @@ from ..diagnostics import Diagnostics
 from .citation_check import record_citation_errors
 from .drift import drift_hint
 from ..model import Author, Clause, Note, Ref
+from ..stored_results import ResultStore
 from .documents import source_from
 from .input_guards import MAX_NOTE_BYTES, outside_project
 from .quote_hints import explain_quote_miss
-from .schema_check import validate
+from .front_matter_memo import FrontMatters
 from .yaml_source import YamlMap, load_yaml_text, read_utf8
 
 __all__ = ["load_notes", "load_note", "split_front_matter", "suggest_refs", "SLUG_PATTERN",
@@ -70,16 +71,18 @@ def load_note(
     lookup: Callable[[Ref], Clause | None],
     all_refs: list[str],
     diagnostics: Diagnostics,
+    front_matters: FrontMatters | None = None,
 ) -> Note | None:
-    """Load and check one note; every problem found is recorded, not just the first."""
+    """Load and check one note; every problem found is recorded, not just the first.
+    ``front_matters`` may hold front matter loaded and checked on an earlier run."""
     found = Diagnostics()
-    note = _load_note(path, commentary_dir, lookup, all_refs, found)
+    note = _load_note(path, commentary_dir, lookup, all_refs, found, front_matters)
     diagnostics.extend(found)
     return None if found else note
 
 
 def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause | None],
-               all_refs: list[str], found: Diagnostics) -> Note | None:
+               all_refs: list[str], found: Diagnostics, front_matters: FrontMatters | None = None) -> Note | None:
     relative = path.relative_to(commentary_dir)
     if len(relative.parts) != 3:
         declared = _declared_target(path)
@@ -108,7 +111,8 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
                         "Begin the file with a line '---', the YAML fields, and another '---'.")
         return None
     front_text, body, body_line = parts
-    data = load_yaml_text(front_text, path, found, line_offset=1)
+    fronts = front_matters if front_matters is not None else FrontMatters()
+    data, known_valid = fronts.load(front_text, path, found, line_offset=1)
     if found:
         return None
     if not isinstance(data, YamlMap):
@@ -116,7 +120,7 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
         return None
     if not body.strip():
         found.error(path, body_line, 1, "note has no body", "Write the commentary below the closing '---'.")
-    if not validate(data, "note", path, found):
+    if not known_valid and not fronts.check(front_text, data, path, found, line_offset=1):
         return None
     _check_dates(data, path, found)
     record_citation_errors(path, body, body_line, data["sources"], found)
@@ -234,18 +238,19 @@ def _refuse_linked_folders(commentary_dir: Path, diagnostics: Diagnostics) -> No
 
 
 def load_notes(commentary_dir: Path, lookup: Callable[[Ref], Clause | None], all_refs: list[str],
-               diagnostics: Diagnostics) -> list[Note]:
-    """Load every ``*.md`` under ``commentary_dir`` in a stable order."""
+               diagnostics: Diagnostics, store: ResultStore | None = None) -> list[Note]:
+    """Load every ``*.md`` under ``commentary_dir`` in a stable order. ``store`` keeps front
+    matter loaded and checked without a problem for the next run (see :mod:`.front_matter_memo`)."""
     if not commentary_dir.is_dir():
         return []
     _refuse_linked_folders(commentary_dir, diagnostics)
     _refuse_other_extensions(commentary_dir, diagnostics)
     notes: list[Note] = []
     first_path_of_slug: dict[str, Path] = {}
-    for path in sorted(commentary_dir.rglob("*.md")):
-        if not path.is_file():
-            continue
-        note = load_note(path, commentary_dir, lookup, all_refs, diagnostics)
+    paths = [path for path in sorted(commentary_dir.rglob("*.md")) if path.is_file()]
+    fronts = FrontMatters(store)
+    for path in paths:
+        note = load_note(path, commentary_dir, lookup, all_refs, diagnostics, fronts)
         slug = path.stem
         if slug in first_path_of_slug:
             diagnostics.error(path, 1, 1, f"duplicate note slug '{slug}': also used by {first_path_of_slug[slug].relative_to(commentary_dir)}",
@@ -254,4 +259,6 @@ def load_notes(commentary_dir: Path, lookup: Callable[[Ref], Clause | None], all
         first_path_of_slug[slug] = path
         if note is not None:
             notes.append(note)
+    fronts.flush()
     return notes
+

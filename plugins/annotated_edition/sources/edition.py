@@ -15,6 +15,7 @@ from ..links import LinkGraph
 from .crossrefs import load_crossrefs
 from ..model import Clause, Document, Edition, Ref
 from ..settings import EditionConfig
+from ..stored_results import ResultStore
 from .timeline import load_events
 from ..timing import measured
 
@@ -54,7 +55,14 @@ def _check_edition(config: EditionConfig, partial: bool) -> tuple[Edition | None
                 diagnostics.error(document.sidecar, line, 1, f"text link points at unknown clause '{link.target}'",
                                   f"Did you mean: {', '.join(suggestions)}?" if suggestions else "")
     crossrefs = load_crossrefs(config.sources_path / config.crossrefs_file, resolves, all_refs, diagnostics)
-    notes = load_notes(config.commentary_path, clause_of, all_refs, diagnostics)
+    # Front matter loaded and checked without a problem on an earlier run is read from the
+    # store of results beside the note cache (sources/front_matter_memo.py).
+    store = ResultStore(config.cache_path) if config.cache_path else None
+    try:
+        notes = load_notes(config.commentary_path, clause_of, all_refs, diagnostics, store)
+    finally:
+        if store is not None:
+            store.close()
     find_stray_notes(config.docs_path, config.commentary_path, all_refs, diagnostics)
     clauses = [clause for document in documents.values() for clause in document.clauses]
     # Entities and the timeline are optional files.
