@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs import __version__ as mkdocs_version
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -52,6 +53,7 @@ from ..render.knowledge import head_meta_for
 from ..render.note_warnings import sanitizer_warnings
 from ..render.preview import PREVIEW_NOTICE, problems_banner
 from ..render.site import GeneratedFile, Site, SiteOptions, build_site
+from ..render.template_cache import use_bytecode_cache
 from ..render.templates import TemplateProblem, Templates
 from ..settings import settings_from_options
 from ..sources.citation_check import citation_warnings
@@ -359,6 +361,16 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             gc.unfreeze()
             self.gc_frozen = False
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        """The theme's templates, compiled once and kept beside the note cache like the engine's
+        own (render/template_cache.py): MkDocs compiles every template the theme uses on each
+        build. The folder is named by the environment's settings and the versions of MkDocs
+        and the theme, besides what the engine's own folder is named by."""
+        folder = self.config.cache_dir
+        use_bytecode_cache(env, self.root / folder if folder else None, f"mkdocs {mkdocs_version}",
+                           f"theme {config.theme.name} {_theme_version(config.theme.name)}")
+        return env
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Per finished page: repair the theme's markup, and make sure the citation tags reached
         <head> (a custom_dir overriding main.html would silently drop them otherwise)."""
@@ -415,3 +427,12 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         markdown = self._fill_placeholders(markdown, file.src_uri)
         meta = head_meta_for(self.site.context.edition, self.info, self.site.context.directory_urls, file.src_uri)
         return with_front_matter(markdown, {_HEAD_KEY: meta} if meta else {})
+
+
+def _theme_version(name: str | None) -> str:
+    """The installed version of the package providing theme ``name`` (its entry point's)."""
+    from importlib.metadata import entry_points
+    for entry in entry_points(group="mkdocs.themes"):
+        if entry.name == name and entry.dist is not None:
+            return f"{entry.dist.name} {entry.dist.version}"
+    return "unknown"

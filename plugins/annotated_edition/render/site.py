@@ -112,7 +112,8 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
     """The render context every page shares, and every generated file, in a stable order."""
     mentions = MentionIndex(edition)
     # One template environment per build: a rebuild (``mkdocs serve``) sees edited overrides.
-    templates = Templates(options.templates_dir)
+    cache = options.note_bodies.cache
+    templates = Templates(options.templates_dir, cache.folder if cache is not None else None)
     context = RenderContext(edition, LinkGraph(edition.crossrefs), directory_urls=options.directory_urls,
                             edit_url=options.edit_url, decorators=(mention_decorator(mentions, templates),),
                             sections=MappingProxyType(_sections(edition, info, options, templates)),

@@ -1,0 +1,97 @@
+"""Compiled Jinja2 templates kept between runs, beside the note cache (``make clean`` removes them).
+
+Compiling the engine's templates costs about 80 ms per process, the same on every build: a
+tenth of the whole build of a small edition. Jinja2 can keep each compiled template on disk
+(its ``FileSystemBytecodeCache``), checked on every load against a digest of the template's
+source, so an edited template (a site's override included) is compiled again. What Jinja2 does
+not check is the environment the template was compiled in (delimiters, whitespace control,
+autoescaping, ``finalize``, extensions, and the filters the optimizer may run on constants while
+compiling), which changes the compiled code: so the folder's name is a digest of those settings
+and of the versions of Jinja2, of Python and of the engine (and, for MkDocs' own environment, of
+MkDocs and the theme), and an environment with other settings never reads another's templates.
+
+Each file is written to a temporary name and renamed (Jinja2 does this), so two runs at once
+never read half a file; a file that cannot be read as compiled code is compiled again and
+rewritten; a folder that cannot be written costs only the time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import Environment
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
+
+from ..stored_results import code_version
+
+__all__ = ["TemplateBytecode", "use_bytecode_cache", "environment_digest"]
+
+_FORMAT = 1
+
+
+def _name(value: Any) -> str:
+    """A stable name for a setting that may be a function or an object."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return repr(value)
+    module = getattr(value, "__module__", type(value).__module__)
+    return f"{module}.{getattr(value, '__qualname__', type(value).__qualname__)}"
+
+
+def environment_digest(environment: Environment, *versions: str) -> str:
+    """A digest of everything besides a template's source that its compiled code depends on."""
+    settings = {
+        "format": _FORMAT, "jinja2": jinja2.__version__, "python": sys.version, "engine": code_version(
+            "render/template_cache.py", "render/templates.py", "render/fragments.py", "notes/sanitize.py"),
+        "versions": list(versions),
+        "syntax": [environment.block_start_string, environment.block_end_string,
+                   environment.variable_start_string, environment.variable_end_string,
+                   environment.comment_start_string, environment.comment_end_string,
+                   environment.line_statement_prefix, environment.line_comment_prefix,
+                   environment.newline_sequence],
+        "whitespace": [environment.trim_blocks, environment.lstrip_blocks, environment.keep_trailing_newline],
+        "extensions": sorted(environment.extensions),
+        "optimized": environment.optimized, "is_async": environment.is_async,
+        "autoescape": _name(environment.autoescape), "finalize": _name(environment.finalize),
+        "undefined": _name(environment.undefined), "code_generator": _name(environment.code_generator_class),
+        # The optimizer may run a filter or test on constants while compiling: which ones exist
+        # is part of the compiled code (the engine's own are in the engine's digest above).
+        "filters": sorted((name, _name(function)) for name, function in environment.filters.items()),
+        "tests": sorted((name, _name(function)) for name, function in environment.tests.items()),
+    }
+    return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:16]
+
+
+class TemplateBytecode(FileSystemBytecodeCache):
+    """Jinja2's file cache, where anything that goes wrong costs only a compilation."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(str(directory), "%s.jinja")
+        self.available = True
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - any damage: compile again (and the new code is dumped)
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        if not self.available:
+            return
+        try:
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            self.available = False  # a read-only checkout: compile every time, as before
+
+
+def use_bytecode_cache(environment: Environment, cache_folder: Path | None, *versions: str) -> None:
+    """Keep ``environment``'s compiled templates under ``cache_folder`` (None: do nothing)."""
+    if cache_folder is None:
+        return
+    folder = Path(cache_folder) / f"templates-{environment_digest(environment, *versions)}"
+    environment.bytecode_cache = TemplateBytecode(folder)

@@ -1,0 +1,129 @@
+"""Compiled templates kept between runs (render/template_cache.py): a hit renders what a fresh
+compilation renders without compiling; an edited template, or an environment with other
+settings, is compiled again; a damaged file is compiled again and rewritten; two processes
+filling one folder at once both succeed; a folder that cannot be written costs only time."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import pytest
+from jinja2 import DictLoader, Environment
+
+from annotated_edition.render.template_cache import environment_digest, use_bytecode_cache
+from annotated_edition.render.templates import TEMPLATE_DIR, Templates
+
+NAMES = sorted(str(path.relative_to(TEMPLATE_DIR)) for path in TEMPLATE_DIR.rglob("*.html"))[:8]
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the templates Jinja2 compiles from source from now on."""
+    compiled: list[str] = []
+    original = Environment.compile
+
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]
+        compiled.append(name)
+        return original(self, source, name, filename, raw, defer_init)
+    monkeypatch.setattr(Environment, "compile", compile)
+    return compiled
+
+
+def test_a_second_run_compiles_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    compiled = _counting(monkeypatch)
+    first = Templates(cache_folder=tmp_path)
+    for name in NAMES:
+        first.template(name)
+    assert len(compiled) == len(NAMES)
+    compiled.clear()
+    second = Templates(cache_folder=tmp_path)
+    for name in NAMES:
+        second.template(name)
+    assert compiled == [], "every template came from the folder"
+    cite = dict(id="n-cite-1", href="#n-src-a", source={"title": "T", "publisher": "P"}, number=1)
+    assert second.render("text/citation.html", **cite) == Templates().render("text/citation.html", **cite)
+
+
+def test_an_edited_template_is_compiled_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    overrides = tmp_path / "overrides"
+    (overrides / "text").mkdir(parents=True)
+    (overrides / "text" / "citation.html").write_text("<sup>{{ number }}</sup>", encoding="utf-8")
+    cite = dict(id="x", href="#y", source={}, number=3)
+    assert Templates(overrides, tmp_path / "cache").render("text/citation.html", **cite) == "<sup>3</sup>"
+    (overrides / "text" / "citation.html").write_text("<sup>[{{ number }}]</sup>", encoding="utf-8")
+    compiled = _counting(monkeypatch)
+    assert Templates(overrides, tmp_path / "cache").render("text/citation.html", **cite) == "<sup>[3]</sup>"
+    assert compiled == ["text/citation.html"]
+
+
+def test_other_environment_settings_use_another_folder(tmp_path: Path) -> None:
+    def environment(**options: object) -> Environment:
+        return Environment(loader=DictLoader({"t": "{% if x %}\n  {{ x }}\n{% endif %}\n"}), **options)  # type: ignore[arg-type]
+    plain, trimmed = environment(), environment(trim_blocks=True, lstrip_blocks=True)
+    assert environment_digest(plain) == environment_digest(environment())
+    assert environment_digest(plain) != environment_digest(trimmed)
+    assert environment_digest(plain) != environment_digest(environment(autoescape=True))
+    assert environment_digest(plain, "theme 1") != environment_digest(plain, "theme 2")
+    with_filter = environment()
+    with_filter.filters["shout"] = str.upper
+    assert environment_digest(plain) != environment_digest(with_filter)
+    for env in (plain, trimmed):
+        use_bytecode_cache(env, tmp_path)
+    expected = [environment().get_template("t").render(x=1),
+                environment(trim_blocks=True, lstrip_blocks=True).get_template("t").render(x=1)]
+    assert [plain.get_template("t").render(x=1), trimmed.get_template("t").render(x=1)] == expected
+    # Each read back in a new environment of its own settings: still its own output.
+    again_plain, again_trimmed = environment(), environment(trim_blocks=True, lstrip_blocks=True)
+    for env in (again_plain, again_trimmed):
+        use_bytecode_cache(env, tmp_path)
+    assert [again_plain.get_template("t").render(x=1), again_trimmed.get_template("t").render(x=1)] == expected
+    assert len(list(tmp_path.glob("templates-*"))) == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", b"j2\x00" * 10], ids=["empty", "garbage", "bad-header"])
+def test_a_damaged_file_is_compiled_again_and_rewritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        damage: bytes) -> None:
+    Templates(cache_folder=tmp_path).template(NAMES[0])
+    files = list(tmp_path.glob("templates-*/*.jinja"))
+    assert len(files) == 1
+    good = files[0].read_bytes()
+    files[0].write_bytes(damage + good[len(damage) // 2:] if damage else b"")
+    compiled = _counting(monkeypatch)
+    Templates(cache_folder=tmp_path).template(NAMES[0])
+    assert compiled == [NAMES[0]]
+    assert files[0].read_bytes() == good, "rewritten"
+    compiled.clear()
+    Templates(cache_folder=tmp_path).template(NAMES[0])
+    assert compiled == []
+
+
+def test_an_unwritable_folder_costs_only_time(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    templates = Templates(cache_folder=blocker / "cache")
+    cite = dict(id="x", href="#y", source={"title": "T"}, number=1)
+    assert templates.render("text/citation.html", **cite) == Templates().render("text/citation.html", **cite)
+
+
+def _compile_all(folder: str, ready: object) -> None:
+    ready.wait()  # type: ignore[attr-defined]
+    templates = Templates(cache_folder=Path(folder))
+    for name in NAMES:
+        templates.template(name)
+
+
+def test_two_processes_filling_one_folder_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    context = multiprocessing.get_context("spawn")
+    ready = context.Barrier(2)
+    processes = [context.Process(target=_compile_all, args=(str(tmp_path), ready)) for _ in range(2)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(120)
+    assert [process.exitcode for process in processes] == [0, 0]
+    assert not list(tmp_path.glob("templates-*/*.tmp")), "no temporary file left behind"
+    compiled = _counting(monkeypatch)
+    Templates(cache_folder=tmp_path).template(NAMES[0])
+    for name in NAMES:
+        Templates(cache_folder=tmp_path).template(name)
+    assert compiled == [], "every file either process wrote is whole"
