@@ -229,7 +229,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         # note cache again), so that neither is held while MkDocs renders every page.
         self.generated_pages = {item.path for item in self.site.files if isinstance(item.content, str)}
         self.site = dataclasses.replace(self.site, files=())
-        self.site.context.bodies.forget()
+        self.site.context.forget()
         if self.command == "build":
             # Everything made so far (the edition, the generated files, MkDocs' own structures)
             # lives until the build ends, yet every full garbage collection while pages render

@@ -47,13 +47,24 @@ class RenderContext:
     # Each note body is converted (and sanitized) once per build, however many pages show it,
     # and not at all when the persistent cache (notes/cache.py) already holds it.
     bodies: NoteBodies = field(default_factory=NoteBodies, repr=False, compare=False)
+    # Each note's published HTML (body with its citations linked), made once per build however
+    # many pages, checks and exports ask for it (about five per note); see forget().
+    _published: dict[Note, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def linker(self, ref: Ref) -> Linker:
         return Linker(page_source_path(ref), self.directory_urls)
 
     def note_html(self, note: Note) -> str:
-        prepared, converted = self._converted(note)
-        return link_citations(converted.html, prepared, note, self.templates)
+        html = self._published.get(note)
+        if html is None:
+            prepared, converted = self._converted(note)
+            html = self._published[note] = link_citations(converted.html, prepared, note, self.templates)
+        return html
+
+    def forget(self) -> None:
+        """Drop the notes' HTML held in memory (later requests read the note cache again)."""
+        self._published.clear()
+        self.bodies.forget()
 
     def note_removals(self, note: Note) -> tuple[Removal, ...]:
         """What the sanitizer took out of the note's body (see :mod:`.note_warnings`)."""
@@ -77,8 +88,7 @@ class RenderContext:
                 answers.append(converted.unresolved)
                 continue
             answers.append(None)
-            html = link_citations(converted.html, prepared, note, self.templates)
-            published.append(html + render_note_sources(note, self.templates))
+            published.append(self.note_html(note) + render_note_sources(note, self.templates))
         cache = self.bodies.cache
         store = ResultStore(cache.folder) if cache is not None else None
         try:

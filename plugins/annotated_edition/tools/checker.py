@@ -24,6 +24,7 @@ from ..notes.convert import NoteBodies, default_workers
 from ..sources.citation_check import citation_warnings
 from ..sources.edition import EditionConfig, check_edition, link_graph
 from ..render.note_warnings import sanitizer_warnings
+from ..render.templates import Templates
 from ..render.context import RenderContext, converted_item
 from ..notes.body_links import note_link_problems
 from .site_files import site_files, uses_directory_urls
@@ -108,7 +109,9 @@ def run_check(config: EditionConfig, paths: Sequence[Path] = ()) -> CheckReport:
         directory_urls = uses_directory_urls(config.root)
         bodies = NoteBodies(NoteCache(config.cache_path) if config.cache_path else None, workers=default_workers())
         bodies.prefetch(converted_item(note, edition, directory_urls) for note in notes)
-        context = RenderContext(edition, link_graph(edition), directory_urls=directory_urls, bodies=bodies)
+        # The package's templates, compiled templates kept beside the note cache as in the build.
+        context = RenderContext(edition, link_graph(edition), directory_urls=directory_urls, bodies=bodies,
+                                templates=Templates(cache_folder=config.cache_path))
         diagnostics.extend(sanitizer_warnings(context, notes))
         diagnostics.extend(note_link_problems(edition, context.note_html, site_files(config, edition),
                                               directory_urls, notes))
