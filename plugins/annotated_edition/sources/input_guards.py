@@ -15,6 +15,7 @@ without threading the root through every signature.
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -25,7 +26,7 @@ import yaml
 from ..diagnostics import Diagnostics
 
 __all__ = ["MAX_NOTE_BYTES", "MAX_SOURCE_BYTES", "reading_project", "refuse_outside_project", "outside_project",
-           "refuse_oversized", "find_yaml_alias", "describe_size"]
+           "refuse_oversized", "find_yaml_alias", "describe_size", "resolved"]
 
 # A note is commentary on one clause: 256 KB is some 40,000 words, far beyond any real note,
 # and converts in well under a second. Texts and data files may be larger, but a 2 MB sidecar
@@ -36,14 +37,44 @@ MAX_SOURCE_BYTES = 2 * 1024 * 1024
 _project_root: ContextVar[Path | None] = ContextVar("annotated_edition_project_root", default=None)
 
 
+# Each folder's real path, once per load: resolving a note's path walked every component of
+# it (a system call each), thousands of times over the same few folders.
+_real_folders: ContextVar[dict[str, str] | None] = ContextVar("annotated_edition_real_folders", default=None)
+
+
 @contextmanager
 def reading_project(root: Path) -> Iterator[None]:
     """While loading, files must resolve inside ``root``."""
     token = _project_root.set(root.resolve())
+    folders = _real_folders.set({})
     try:
         yield
     finally:
+        _real_folders.reset(folders)
         _project_root.reset(token)
+
+
+def resolved(path: Path) -> Path:
+    """``path.resolve()``, the folder part looked up once per load (see :func:`reading_project`).
+
+    Resolving ``folder/name`` is resolving ``folder``, then following ``name`` if it is a
+    symbolic link: so when ``name`` is not one, the answer is the folder's real path and
+    ``name``. Anything else (a link, a relative path, ``.`` or ``..`` in it, no load under
+    way) is resolved the usual way, and so are its errors (a loop) raised."""
+    folders = _real_folders.get()
+    text = str(path)
+    if folders is None or not os.path.isabs(text):
+        return path.resolve()
+    folder, name = os.path.split(text)
+    if name in ("", ".", "..") or "/." in folder or folder.endswith("/.") or "//" in folder:
+        return path.resolve()
+    real = folders.get(folder)
+    if real is None:
+        real = folders[folder] = str(Path(folder).resolve())
+    candidate = os.path.join(real, name)
+    if os.path.islink(candidate):
+        return path.resolve()
+    return Path(candidate)
 
 
 def outside_project(path: Path) -> Path | None:
@@ -52,10 +83,10 @@ def outside_project(path: Path) -> Path | None:
     if root is None:
         return None
     try:
-        resolved = path.resolve()
+        real = resolved(path)
     except (OSError, RuntimeError):  # a symlink loop: read_bytes will say so
         return None
-    return None if resolved.is_relative_to(root) else resolved
+    return None if real.is_relative_to(root) else real
 
 
 def refuse_outside_project(path: Path, diagnostics: Diagnostics) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostics
 from .commentary import OTHER_MARKDOWN_SUFFIXES, split_front_matter
+from .input_guards import resolved
 
 __all__ = ["find_stray_notes"]
 
@@ -29,7 +30,7 @@ def find_stray_notes(docs_dir: Path, commentary_dir: Path, all_refs: list[str], 
     for path in sorted(docs_dir.rglob("*")):
         if path.suffix.lower() not in _SUFFIXES or not path.is_file() or path.is_symlink():
             continue
-        if path.resolve().is_relative_to(notes_folder):
+        if resolved(path).is_relative_to(notes_folder):
             continue
         try:
             text = path.read_text(encoding="utf-8")
