@@ -192,8 +192,10 @@ def quote_selector(rendered: RenderedText, clause_id: str, clause_text: str, quo
         if len(find_all(text, prefix + exact + suffix)) == 1 or (low == 0 and high == len(text)):
             raw = rendered.raw.get(clause_id)
             if raw is not None and begin <= low and high <= end:
-                prefix = raw_slice(raw, low - begin, start - begin)
-                exact = raw_slice(raw, start - begin, stop - begin)
-                suffix = raw_slice(raw, stop - begin, high - begin)
+                # raw_slice three times over, the positions computed once.
+                positions = _raw_positions(raw)
+                prefix = raw[positions[low - begin]:positions[start - begin]]
+                exact = raw[positions[start - begin]:positions[stop - begin]]
+                suffix = raw[positions[stop - begin]:positions[high - begin]]
             return {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix}
         width += 16
