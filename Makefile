@@ -19,6 +19,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	@# pip compiles what it installs, but not an editable install: write the engine's bytecode,
+	@# or a shell with PYTHONDONTWRITEBYTECODE compiles it from source on every build.
+	$(PY) -m compileall -q plugins
 	touch $(STAMP)
 
 $(NODE_STAMP): package.json package-lock.json
