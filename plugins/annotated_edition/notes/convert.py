@@ -10,11 +10,10 @@ cores. Conversion is pure (a body, its anchor and the URLs of its ``edition:`` l
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 from ..timing import measure_detail
 from ..model import Edition, Note
@@ -22,6 +21,9 @@ from .cache import ConvertedNote, EditionLinks, NoteCache, entry_key
 from .edition_links import edition_link_targets
 from .links import unresolved_fragments
 from .markdown import render_note_body_checked
+
+if TYPE_CHECKING:  # worker processes are started only for a cold batch: imported then
+    import multiprocessing.context
 
 __all__ = ["NoteBodies", "NoteItem", "convert_note", "note_item", "default_workers", "PARALLEL_MINIMUM",
            "WORKERS_ENV"]
@@ -66,6 +68,7 @@ def _fork_context() -> multiprocessing.context.BaseContext | None:
 
     Forking a process that runs other threads (``mkdocs serve``'s watcher and server) can leave
     a lock held in the child forever; such a process converts in its own thread instead."""
+    import multiprocessing
     if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return None
     return multiprocessing.get_context("fork")
@@ -140,6 +143,7 @@ class NoteBodies:
             if self.cache is not None:
                 self.cache.close()  # a forked child must not inherit an open SQLite connection
             with measure_detail("render.note_parallel"):
+                from concurrent.futures import ProcessPoolExecutor
                 with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
                     results = list(pool.map(_convert_item, todo, chunksize=_CHUNK))
         self.converted += len(todo)

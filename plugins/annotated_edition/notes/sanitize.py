@@ -19,9 +19,11 @@ import html as _html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import nh3
+if TYPE_CHECKING:  # imported when a note is first sanitized: a build whose notes are all cached never needs it
+    import nh3
 
 __all__ = ["SanitizedHtml", "Removal", "sanitize_html", "safe_href", "cleaner", "ALLOWED_TAGS", "LINK_SCHEMES"]
 
@@ -159,6 +161,7 @@ def _make_attribute_filter(id_prefix: str):  # type: ignore[no-untyped-def]
 
 
 def cleaner(id_prefix: str, link_rel: str | None = "noopener noreferrer") -> nh3.Cleaner:
+    import nh3
     return nh3.Cleaner(
         tags=set(ALLOWED_TAGS),
         clean_content_tags=set(_REMOVED_WITH_CONTENT),
