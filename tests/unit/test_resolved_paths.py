@@ -20,11 +20,15 @@ def _tree(root: Path) -> list[Path]:
     (root / "real" / "link.md").symlink_to(root / "outside" / "secret.md")
     (root / "real" / "link2.md").symlink_to("link.md")
     (root / "real" / "up").symlink_to("..", target_is_directory=True)
+    (root / "chain").symlink_to("linked", target_is_directory=True)  # a link to a link
+    (root / "real" / "deep" / "away").symlink_to(root / "outside", target_is_directory=True)
     (root / "real" / "loop1.md").symlink_to("loop2.md")
     (root / "real" / "loop2.md").symlink_to("loop1.md")
     names = ["real/a.md", "real/deep/b.md", "linked/a.md", "linked/deep/b.md", "real/link.md", "linked/link2.md",
              "real/up/outside/secret.md", "real/missing.md", "missing/x.md", "real/./a.md", "real/../outside/secret.md",
-             "linked/../outside/secret.md", "real/deep/../a.md", ".hidden/x.md", "real/loop1.md"]
+             "linked/../outside/secret.md", "real/deep/../a.md", ".hidden/x.md", "real/loop1.md",
+             "chain/deep/b.md", "chain/deep/away/secret.md", "real/deep/away/secret.md", "real/up/real/up/real/a.md",
+             "real/loop1.md/x.md"]
     return [root / name for name in names] + [Path("relative/path.md")]
 
 

@@ -59,7 +59,7 @@ def resolved(path: Path) -> Path:
 
     Resolving ``folder/name`` is resolving ``folder``, then following ``name`` if it is a
     symbolic link: so when ``name`` is not one, the answer is the folder's real path and
-    ``name``. Anything else (a link, a relative path, ``.`` or ``..`` in it, no load under
+    ``name``, and the same holds for the folder and each of its parents. Anything else (a link, a relative path, ``.`` or ``..`` in it, no load under
     way) is resolved the usual way, and so are its errors (a loop) raised."""
     folders = _real_folders.get()
     text = str(path)
@@ -68,13 +68,26 @@ def resolved(path: Path) -> Path:
     folder, name = os.path.split(text)
     if name in ("", ".", "..") or "/." in folder or folder.endswith("/.") or "//" in folder:
         return path.resolve()
-    real = folders.get(folder)
-    if real is None:
-        real = folders[folder] = str(Path(folder).resolve())
-    candidate = os.path.join(real, name)
+    candidate = os.path.join(_real_folder(folder, folders), name)
     if os.path.islink(candidate):
         return path.resolve()
     return Path(candidate)
+
+
+def _real_folder(folder: str, folders: dict[str, str]) -> str:
+    """The real path of an absolute folder with no ``.`` or ``..`` in it: its parent's real path
+    and its name, or where its name leads when that is a symbolic link (one ``lstat`` per
+    folder, against one per component of the path for ``Path.resolve``)."""
+    real = folders.get(folder)
+    if real is None:
+        parent, name = os.path.split(folder)
+        if not name or parent == folder:
+            real = str(Path(folder).resolve())  # the root
+        else:
+            candidate = os.path.join(_real_folder(parent, folders), name)
+            real = str(Path(candidate).resolve()) if os.path.islink(candidate) else candidate
+        folders[folder] = real
+    return real
 
 
 def outside_project(path: Path) -> Path | None:
