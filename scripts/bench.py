@@ -93,7 +93,7 @@ CACHE_DIR = ".cache/annotated-edition"  # the plugin's default cache_dir (notes/
 
 
 def clear_cache(project: Path) -> None:
-    """A cold build: no converted note kept from an earlier run."""
+    """A cold build: nothing kept from an earlier run (converted notes, stored results, compiled templates)."""
     shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
 
 
