@@ -51,13 +51,13 @@ from ..render.document_toc import document_toc
 from ..render.knowledge import head_meta_for
 from ..render.note_warnings import sanitizer_warnings
 from ..render.preview import PREVIEW_NOTICE, problems_banner
-from ..render.site import GeneratedFile, Site, SiteOptions, build_site
+from ..render.site import PAGE_SCRIPTS, GeneratedFile, Site, SiteOptions, build_site
 from ..render.templates import TemplateProblem, Templates
 from ..settings import settings_from_options
 from ..sources.citation_check import citation_warnings
 from ..sources.edition import check_edition
 from ..notes.body_links import note_link_problems
-from ..render.propose import ProposeSettings
+from ..render.propose import PROPOSE_SCRIPTS, ProposeSettings
 from ..render.print_edition import PRINT_PAGE
 from ..render.tags import TAGS_PAGE
 from ..timing import PhaseClock
@@ -82,6 +82,8 @@ log = get_plugin_logger(__name__)
 _GUIDE_PAGE = "contributing.md"
 _THEME_OVERRIDES = Path(__file__).parent / "theme"
 _HEAD_KEY = "annotated_edition_head"
+_PAGE_SCRIPTS_KEY = "annotated_edition_page_scripts"
+_PROPOSE_KEY = "annotated_edition_propose_scripts"
 _MARKDOWN_EXTENSIONS = ("attr_list", "toc")  # the generated pages' anchors and headings need them
 TIMINGS_ENV = "ANNOTATED_EDITION_TIMINGS"
 
@@ -313,6 +315,10 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             clauses = document_toc(self.site.context.edition, page.file.src_uri)
             if clauses:
                 page.toc = with_clauses(page.toc, clauses)
+            # Read by theme/main.html: the scripts this page alone uses, and (pages showing a
+            # text, when proposing is on) what reader.js loads once words are first selected.
+            context[_PAGE_SCRIPTS_KEY] = PAGE_SCRIPTS.get(page.file.src_uri, ())
+            context[_PROPOSE_KEY] = PROPOSE_SCRIPTS if self.propose and page.meta.get(_HEAD_KEY) else ()
         return context
 
     def _write_exports(self, files: Files, config: MkDocsConfig) -> None:

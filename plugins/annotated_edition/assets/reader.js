@@ -10,10 +10,13 @@
      phone it opens just below them.
    - Highlighted phrases open their note like their marker does (click, Enter, Space): on the
      document page its popover, on a clause page the note below.
-   - Copy buttons ([data-ae-copy]) copy a citation's text, from file:// too. */
+   - Copy buttons ([data-ae-copy]) copy a citation's text, from file:// too.
+   - "Propose a note on this passage" loads when words are first selected (data-propose). */
 (function () {
   "use strict";
   var root = document.documentElement;
+  // Read while this script runs: document.currentScript is null afterwards.
+  var proposeList = document.currentScript && document.currentScript.getAttribute("data-propose");
   var view = window.__ae_view || { key: "annotated-edition.view", read: function () { return "annotated"; } };
 
   function storeView(value) {
@@ -240,6 +243,25 @@
       copied(button, fallbackCopy(text));
     }
   });
+
+  // "Propose a note on this passage": its scripts (named by the page in data-propose, in the
+  // order they run) load the first time words are selected, so a reader who never selects
+  // anything neither fetches nor runs them. propose.js then shows its control for the words
+  // already selected, once it has the clause texts.
+  var proposeScripts = (proposeList || "").split(" ").filter(Boolean);
+  function loadPropose() {
+    var selection = window.getSelection();
+    if (!selection || selection.isCollapsed) return;
+    document.removeEventListener("selectionchange", loadPropose);
+    (function next(index) {
+      if (index >= proposeScripts.length) return;
+      var script = document.createElement("script");
+      script.src = proposeScripts[index];
+      script.onload = function () { next(index + 1); };
+      document.head.appendChild(script);
+    })(0);
+  }
+  if (proposeScripts.length) document.addEventListener("selectionchange", loadPropose);
 
   function setUp() { setUpView(); setUpPhrases(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);

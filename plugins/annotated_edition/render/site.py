@@ -34,10 +34,11 @@ from .print_edition import PRINT_PAGE, render_print_page
 from .tags import TAGS_PAGE, render_tag_index
 from .propose import PROPOSE_SCRIPTS, PROPOSE_SLUGS, ProposeSettings, clauses_script, clauses_script_path, \
     taken_slugs_script
+from .stylesheet import join_stylesheet
 from .templates import Templates
 from .timeline_page import TIMELINE_PAGE, events_section
 
-__all__ = ["SiteOptions", "GeneratedFile", "Site", "build_site", "STYLESHEET", "STYLESHEET_PARTS", "SCRIPTS"]
+__all__ = ["SiteOptions", "GeneratedFile", "Site", "build_site", "STYLESHEET", "STYLESHEET_PARTS", "SCRIPTS", "PAGE_SCRIPTS"]
 
 # The site's one stylesheet, made of these parts of assets/ in this order: each stylesheet is
 # render-blocking, and on a phone every extra request delays the first paint (docs/benchmarks.md,
@@ -50,6 +51,11 @@ READER_SCRIPT = ("assets/annotated-edition/reader.js", "reader.js")
 SCRIPTS: tuple[tuple[str, str], ...] = (
     ("assets/annotated-edition/commitments.js", "commitments.js"),
 )
+# The pages that use each of them: a script is linked (deferred) from these pages only, so the
+# other pages neither fetch nor run it (docs/benchmarks.md, Lighthouse).
+PAGE_SCRIPTS: dict[str, tuple[str, ...]] = {
+    IMPLEMENTATION_PAGE: ("assets/annotated-edition/commitments.js",),
+}
 
 
 @dataclass(frozen=True)
@@ -145,7 +151,8 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
     tag_index = any(note.tags for note in edition.notes)
     if tag_index:
         files.append(GeneratedFile(TAGS_PAGE, render_tag_index(context)))
-    files.append(GeneratedFile(STYLESHEET, b"\n".join((ASSETS_DIR / part).read_bytes() for part in STYLESHEET_PARTS)))
+    files.append(GeneratedFile(STYLESHEET, join_stylesheet((ASSETS_DIR / part).read_text(encoding="utf-8")
+                                                           for part in STYLESHEET_PARTS).encode("utf-8")))
     files += [GeneratedFile(path, (ASSETS_DIR / name).read_bytes()) for path, name in (*SCRIPTS, READER_SCRIPT)]
     if options.print_edition:
         # Made from every file at once: no single source to edit.
