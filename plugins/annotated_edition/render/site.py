@@ -34,6 +34,7 @@ from .print_edition import PRINT_PAGE, render_print_page
 from .tags import TAGS_PAGE, render_tag_index
 from .propose import PROPOSE_SCRIPTS, PROPOSE_SLUGS, ProposeSettings, clauses_script, clauses_script_path, \
     taken_slugs_script
+from .script_files import read_script
 from .stylesheet import join_stylesheet
 from .templates import Templates
 from .timeline_page import TIMELINE_PAGE, events_section
@@ -153,7 +154,7 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
         files.append(GeneratedFile(TAGS_PAGE, render_tag_index(context)))
     files.append(GeneratedFile(STYLESHEET, join_stylesheet((ASSETS_DIR / part).read_text(encoding="utf-8")
                                                            for part in STYLESHEET_PARTS).encode("utf-8")))
-    files += [GeneratedFile(path, (ASSETS_DIR / name).read_bytes()) for path, name in (*SCRIPTS, READER_SCRIPT)]
+    files += [GeneratedFile(path, read_script(ASSETS_DIR / name)) for path, name in (*SCRIPTS, READER_SCRIPT)]
     if options.print_edition:
         # Made from every file at once: no single source to edit.
         files.append(GeneratedFile(PRINT_PAGE, render_print_page(context, options.site_name, options.site_url),
@@ -162,7 +163,7 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
         files += [GeneratedFile(clauses_script_path(document), clauses_script(document))
                   for document in edition.documents.values()]
         files += [GeneratedFile(PROPOSE_SLUGS, taken_slugs_script(edition, options.propose)),
-                  GeneratedFile(PROPOSE_SCRIPTS[1], (ASSETS_DIR / "propose.js").read_bytes())]
+                  GeneratedFile(PROPOSE_SCRIPTS[1], read_script(ASSETS_DIR / "propose.js"))]
     files += [GeneratedFile(f"schemas/{schema.name}", schema.read_bytes())
               for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))]
     edition_pages = len(pages) + bool(options.documents_page) + bool(options.print_edition) + \
