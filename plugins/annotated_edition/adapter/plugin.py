@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -51,7 +52,7 @@ from ..render.document_toc import document_toc
 from ..render.knowledge import head_meta_for
 from ..render.note_warnings import sanitizer_warnings
 from ..render.preview import PREVIEW_NOTICE, problems_banner
-from ..render.site import PAGE_SCRIPTS, GeneratedFile, Site, SiteOptions, build_site
+from ..render.site import GeneratedFile, page_scripts, page_stylesheets, Site, SiteOptions, build_site
 from ..render.templates import TemplateProblem, Templates
 from ..settings import settings_from_options
 from ..sources.citation_check import citation_warnings
@@ -65,6 +66,7 @@ from .config import EditionPluginConfig
 from .export_check import check_export
 from .guide import contributing_guide
 from .publish import nav_paths, publish, relative_to_docs
+from .template_layout import TemplateLayout
 from .setup import edition_info, propose_settings, register_assets, templates_dir
 from .edit_links import edit_url, normalize_url
 from .clause_toc import with_clauses
@@ -83,6 +85,7 @@ _GUIDE_PAGE = "contributing.md"
 _THEME_OVERRIDES = Path(__file__).parent / "theme"
 _HEAD_KEY = "annotated_edition_head"
 _PAGE_SCRIPTS_KEY = "annotated_edition_page_scripts"
+_PAGE_STYLESHEETS_KEY = "annotated_edition_page_stylesheets"
 _PROPOSE_KEY = "annotated_edition_propose_scripts"
 _MARKDOWN_EXTENSIONS = ("attr_list", "toc")  # the generated pages' anchors and headings need them
 TIMINGS_ENV = "ANNOTATED_EDITION_TIMINGS"
@@ -301,6 +304,12 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             markdown = markdown.replace(NEWEST_NOTES_MARKER, render_newest_notes(self.site.context, src_uri))
         return markdown
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Before any page is rendered: the theme's templates compile without their indentation
+        (adapter/template_layout.py)."""
+        env.add_extension(TemplateLayout)
+        return env
+
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
         """Per page, after rendering: a clause or document page's citation <meta> tags, which
         the theme override (theme/main.html) writes into <head>; a document page's clauses as
@@ -315,9 +324,10 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             clauses = document_toc(self.site.context.edition, page.file.src_uri)
             if clauses:
                 page.toc = with_clauses(page.toc, clauses)
-            # Read by theme/main.html: the scripts this page alone uses, and (pages showing a
+            # Read by theme/main.html: the stylesheets and scripts this page alone uses, and (pages showing a
             # text, when proposing is on) what reader.js loads once words are first selected.
-            context[_PAGE_SCRIPTS_KEY] = PAGE_SCRIPTS.get(page.file.src_uri, ())
+            context[_PAGE_SCRIPTS_KEY] = page_scripts(page.file.src_uri, page.content or "")
+            context[_PAGE_STYLESHEETS_KEY] = page_stylesheets(page.file.src_uri)
             context[_PROPOSE_KEY] = PROPOSE_SCRIPTS if self.propose and page.meta.get(_HEAD_KEY) else ()
         return context
 
