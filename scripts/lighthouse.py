@@ -3,9 +3,10 @@
 
 The built site (``site/`` by default) and a bare Material site of a few pages, built here in
 a temporary folder with the same Material version, are served by one local static server
-(Python's, optionally gzip like the publishing host). Lighthouse, the npm package pinned in
+(Python's, gzip-compressing text like the publishing host unless --no-gzip). Lighthouse, the npm package pinned in
 package.json, runs in Debian's Chromium (``CHROME_PATH``) with its default mobile settings
-(simulated slow 4G and a 4× slower CPU) on three edition pages and their bare counterparts:
+(simulated slow 4G and a 4× slower CPU) on three edition pages and their bare counterparts,
+text files gzip-compressed as the publishing host sends them (``--no-gzip``: as on disk):
 
     statement  singapore-2018/index.html   ↔  bare text.html (a text page of similar length)
     clause     singapore-2018/point-3.html ↔  bare notes.html
@@ -18,7 +19,7 @@ LCP within 0.3 s of bare, accessibility and best practices 1.00). The JSON repor
 numbers) goes to ``test-artifacts/lighthouse/lighthouse.json``; ``--check`` makes a missed
 target exit 1 (CI runs it without, as the scores depend on the machine).
 
-    make site && .venv/bin/python scripts/lighthouse.py [--runs 3] [--gzip] [--check]
+    make site && .venv/bin/python scripts/lighthouse.py [--runs 3] [--no-gzip] [--check]
 """
 
 from __future__ import annotations
@@ -232,7 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built edition (make site)")
     parser.add_argument("--runs", type=int, default=3, help="runs per page; the median counts")
-    parser.add_argument("--gzip", action="store_true", help="serve text files gzip-compressed")
+    parser.add_argument("--gzip", action=argparse.BooleanOptionalAction, default=True,
+                        help="serve text files gzip-compressed, as GitHub Pages serves the edition (the "
+                             "default); --no-gzip serves them as they are on disk")
     parser.add_argument("--pages", nargs="*", choices=list(PAGES), default=list(PAGES))
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")

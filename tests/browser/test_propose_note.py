@@ -46,8 +46,9 @@ def _propose(page: Page, selector: str, phrase: str, nth: int = 1) -> tuple[str,
     """Select, and return (branch address, file path, file text) from the control's link."""
     control = page.locator("a.ae-propose")
     expect(control).to_be_hidden()
-    # The clause texts come in a script of their own, loaded by propose.js.
-    page.wait_for_function("() => window.aeProposeClauses && Object.keys(window.aeProposeClauses).length > 0")
+    # Nothing of proposing is fetched until words are selected: reader.js loads propose.js
+    # then, which loads the clause texts and shows the control for the words selected.
+    assert page.evaluate("() => window.aeProposeClauses") is None
     page.evaluate(SELECT, [selector, phrase, nth])
     expect(control).to_be_visible()
     expect(control).to_have_text("Propose a note on this passage")
@@ -136,8 +137,9 @@ def test_a_proposed_note_passes_the_check_once_filled_in(visit, tmp_path: Path, 
 def test_a_slug_already_taken_is_not_proposed_again(visit) -> None:
     # Any note of the edition whose slug is the words it would be proposed for, on its clause page.
     page = visit.open("singapore-2018/index.html")
-    taken = page.evaluate("() => window.aeProposeTakenSlugs")
+    page.evaluate(SELECT, ["#point-3 .ae-clause__text", "complete", 1])  # loads proposing
     page.wait_for_function("() => window.aeProposeClauses && window.aeProposeClauses['singapore-2018']")
+    taken = page.evaluate("() => window.aeProposeTakenSlugs")
     texts = page.evaluate("() => window.aeProposeClauses['singapore-2018']")
     clauses = {f"singapore-2018/{clause}": text for clause, text in texts.items()}
     found = [(slug, target) for slug in taken for target, text in clauses.items()

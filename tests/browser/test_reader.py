@@ -155,12 +155,16 @@ def test_an_open_popover_keeps_focus_inside_and_returns_it_to_its_marker(visit: 
     visit.assert_clean()
 
 
-def test_note_markers_are_at_least_24_px_square(visit: Visit) -> None:
+def test_note_markers_and_clause_head_links_are_at_least_24_px_square(visit: Visit) -> None:
     for relative in ("singapore-2018/index.html", "singapore-2018/point-3.html"):
         page = visit.open(relative)
         sizes = page.locator(".ae-marker").evaluate_all(
             "ms => ms.map(m => { const r = m.getBoundingClientRect(); return [r.width, r.height]; })")
         assert sizes and all(w >= 24 and h >= 24 for w, h in sizes), sizes
+    page = visit.open("singapore-2018/index.html")
+    sizes = page.locator(".ae-permalink, .ae-clause__page").evaluate_all(
+        "ms => ms.map(m => { const r = m.getBoundingClientRect(); return [r.width, r.height]; })")
+    assert len(sizes) >= 20 and all(w >= 24 and h >= 24 for w, h in sizes), sizes
     visit.assert_clean()
 
 

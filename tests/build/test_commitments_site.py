@@ -64,6 +64,9 @@ def test_implementation_page_lists_every_commitment_linked_to_its_clause(built_s
                                                                                           "panmunjom-2018"}
     scripts = [s["src"] for s in page.find_all("script", src=True)]
     assert "assets/annotated-edition/commitments.js" in scripts
+    # Only the page that has the filter fetches its script.
+    for other in ("index.html", "singapore-2018/index.html", "singapore-2018/point-3.html"):
+        assert not any(s["src"].endswith("commitments.js") for s in built_site.html(other).find_all("script", src=True))
     assert (built_site.site / "assets/annotated-edition/commitments.js").is_file()
     assert all(not s.startswith(("http:", "https:", "//")) for s in scripts)
 
@@ -135,6 +138,18 @@ def test_document_pages_show_each_clause_s_commitments(built_site: Build) -> Non
             assert links and links[0].get_text(strip=True) == commitment.summary
             implementation, fragment = _target(built_site, f"{document_id}/index.html", links[0]["href"])
             assert implementation.find(id=fragment) is not None
+            # A short history: one line per step (date and status), and one link to the clause
+            # page, where each step has its sentence and sources.
+            item = links[0].find_parent("li")
+            steps = item.select("ol.ae-commitment__steps > li")
+            assert [s.time["datetime"] for s in steps] == [status.date for status in commitment.statuses]
+            assert [s.select_one(".ae-status").get_text(strip=True) for s in steps] == \
+                [STATUS_LABELS[status.status] for status in commitment.statuses]
+            full = item.select_one(".ae-commitment__full a")
+            clause_page, anchor = _target(built_site, f"{document_id}/index.html", full["href"])
+            assert anchor == commitment_anchor(commitment) and clause_page.find("article", id=anchor) is not None
+        # The sources are on the clause pages, not repeated here.
+        assert not page.select(".ae-clause__commitments .ae-sources")
 
 
 def test_timeline_events_link_back_to_the_commitments_they_moved(built_site: Build) -> None:

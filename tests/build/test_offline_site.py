@@ -17,6 +17,7 @@ from conftest import ROOT, Build, run_mkdocs_build
 from annotated_edition import edition_config_for
 from annotated_edition.sources.edition import load_edition
 from annotated_edition.adapter.offline import SHIM_SCRIPT, is_remote_url
+from annotated_edition.render.stylesheet import compact_css
 
 EDITION = load_edition(edition_config_for(ROOT))
 
@@ -156,7 +157,8 @@ def test_print_page_is_in_the_navigation_with_its_stylesheet(built_site: Build) 
     sheets = [l["href"] for l in home.find_all("link", rel="stylesheet") if "annotated-edition" in l["href"]]
     assert sheets == ["assets/annotated-edition/edition.css"]
     stylesheet = (built_site.site / sheets[0]).read_text(encoding="utf-8")
-    assert (ROOT / "plugins/annotated_edition/assets/print.css").read_text(encoding="utf-8") in stylesheet
+    assert compact_css((ROOT / "plugins/annotated_edition/assets/print.css").read_text(encoding="utf-8")).strip() \
+        in stylesheet
 
 
 def test_make_offline_bundles_the_built_site(built_site: Build, tmp_path: Path) -> None:

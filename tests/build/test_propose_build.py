@@ -15,11 +15,16 @@ OPTION = '      propose_repository: !ENV [EDITION_PROPOSE_REPOSITORY, "annotated
 
 
 def _shipped(build: Build, page: str) -> tuple[bool, bool]:
-    """Whether the page links the script, and whether the site has the clause texts it loads."""
+    """Whether the page names the scripts (for reader.js to load when words are first selected;
+    no page links them directly), and whether the site has the clause texts they load."""
     soup = build.html(page)
-    scripts = [s.get("src", "") for s in soup.find_all("script")]
-    return (any(src.endswith("propose.js") for src in scripts),
-            (build.site / "assets/annotated-edition/propose/singapore-2018.js").is_file())
+    assert not any(s.get("src", "").endswith("propose.js") for s in soup.find_all("script"))
+    reader = soup.find("script", src=lambda src: bool(src) and src.endswith("reader.js"))
+    named = reader.get("data-propose", "").split() if reader else []
+    if named:
+        assert [name.rsplit("/", 1)[-1] for name in named] == ["propose-slugs.js", "propose.js"]
+        assert all((Path(build.site) / Path(page).parent / name).resolve().is_file() for name in named)
+    return (bool(named), (build.site / "assets/annotated-edition/propose/singapore-2018.js").is_file())
 
 
 def _assigned(script: str, name: str) -> object:
@@ -31,6 +36,8 @@ def _assigned(script: str, name: str) -> object:
 def test_the_published_site_offers_it_with_the_clause_texts_beside_the_script(built_site: Build) -> None:
     for page in PAGES:
         assert _shipped(built_site, page) == (True, True), page
+    # Pages that show no text have nothing to propose on.
+    assert _shipped(built_site, "index.html")[0] is False
     assets = built_site.site / "assets/annotated-edition"
     assert (assets / "propose.js").is_file()
     shared = (assets / "propose-slugs.js").read_text(encoding="utf-8")

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from jinja2 import DictLoader, Environment
 
+from conftest import copy_project, run_mkdocs_build
+
 from annotated_edition.render.template_cache import environment_digest, use_bytecode_cache
 from annotated_edition.render.templates import TEMPLATE_DIR, Templates
 
@@ -127,3 +129,43 @@ def test_two_processes_filling_one_folder_at_once(tmp_path: Path, monkeypatch: p
     for name in NAMES:
         Templates(cache_folder=tmp_path).template(name)
     assert compiled == [], "every file either process wrote is whole"
+
+
+def test_an_extension_and_its_code_name_the_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An extension may rewrite every template's source before it is compiled (the theme's
+    TemplateLayout does): compiled code made with one version of it must not be read with another."""
+    import importlib
+    import sys
+    module = tmp_path / "layout_for_test.py"
+    module.write_text("from jinja2.ext import Extension\nclass Layout(Extension):\n"
+                      "    def preprocess(self, source, name, filename=None):\n        return source.strip()\n",
+                      encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    layout = importlib.import_module("layout_for_test")
+    plain = Environment(loader=DictLoader({"t": "  x  "}))
+    with_layout = Environment(loader=DictLoader({"t": "  x  "}), extensions=[layout.Layout])
+    first = environment_digest(with_layout)
+    assert environment_digest(plain) != first
+    use_bytecode_cache(with_layout, tmp_path / "cache")
+    assert with_layout.get_template("t").render() == "x"
+
+    module.write_text(module.read_text(encoding="utf-8").replace("source.strip()", "source.upper()"),
+                      encoding="utf-8")
+    layout = importlib.reload(layout)
+    changed = Environment(loader=DictLoader({"t": "  x  "}), extensions=[layout.Layout])
+    assert environment_digest(changed) != first, "the extension's code is part of the name"
+    use_bytecode_cache(changed, tmp_path / "cache")
+    assert changed.get_template("t").render() == "  X  "
+    sys.modules.pop("layout_for_test", None)
+
+
+def test_the_theme_environment_of_a_build_uses_the_folder(tmp_path: Path) -> None:
+    """The site's own build: MkDocs' environment (with the theme's layout extension) compiles
+    into the cache folder, and a second build gives the same pages from it."""
+    root = copy_project(tmp_path / "project")
+    first = run_mkdocs_build(root)
+    folders = sorted((root / ".cache" / "annotated-edition").glob("templates-*"))
+    assert len(folders) == 2 and all(any(folder.glob("*.jinja")) for folder in folders)
+    pages = {path.relative_to(first.site): path.read_bytes() for path in first.site.rglob("*.html")}
+    second = run_mkdocs_build(root)
+    assert {path.relative_to(second.site): path.read_bytes() for path in second.site.rglob("*.html")} == pages

@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from mkdocs import __version__ as mkdocs_version
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -52,14 +53,14 @@ from ..render.document_toc import document_toc
 from ..render.knowledge import head_meta_for
 from ..render.note_warnings import sanitizer_warnings
 from ..render.preview import PREVIEW_NOTICE, problems_banner
-from ..render.site import GeneratedFile, Site, SiteOptions, build_site
+from ..render.site import GeneratedFile, page_scripts, page_stylesheets, Site, SiteOptions, build_site
 from ..render.template_cache import use_bytecode_cache
 from ..render.templates import TemplateProblem, Templates
 from ..settings import settings_from_options
 from ..sources.citation_check import citation_warnings
 from ..sources.edition import check_edition
 from ..notes.body_links import note_link_problems
-from ..render.propose import ProposeSettings
+from ..render.propose import PROPOSE_SCRIPTS, ProposeSettings
 from ..render.print_edition import PRINT_PAGE
 from ..render.tags import TAGS_PAGE
 from ..timing import PhaseClock
@@ -67,6 +68,7 @@ from .config import EditionPluginConfig
 from .export_check import check_export
 from .guide import contributing_guide
 from .publish import nav_paths, publish, relative_to_docs
+from .template_layout import TemplateLayout
 from .setup import edition_info, propose_settings, register_assets, templates_dir
 from .edit_links import edit_url, normalize_url
 from .clause_toc import with_clauses
@@ -84,6 +86,9 @@ log = get_plugin_logger(__name__)
 _GUIDE_PAGE = "contributing.md"
 _THEME_OVERRIDES = Path(__file__).parent / "theme"
 _HEAD_KEY = "annotated_edition_head"
+_PAGE_SCRIPTS_KEY = "annotated_edition_page_scripts"
+_PAGE_STYLESHEETS_KEY = "annotated_edition_page_stylesheets"
+_PROPOSE_KEY = "annotated_edition_propose_scripts"
 _MARKDOWN_EXTENSIONS = ("attr_list", "toc")  # the generated pages' anchors and headings need them
 TIMINGS_ENV = "ANNOTATED_EDITION_TIMINGS"
 
@@ -301,6 +306,20 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             markdown = markdown.replace(NEWEST_NOTES_MARKER, render_newest_notes(self.site.context, src_uri))
         return markdown
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Before any page is rendered: the theme's templates compile without their indentation
+        (adapter/template_layout.py), and are compiled once and kept beside the note cache like
+        the engine's own (render/template_cache.py): MkDocs compiles every template the theme
+        uses on each build. Each is checked against its source; the folder is named by the
+        environment's settings, its extensions and filters (and their code), MkDocs' version and
+        the theme's folders, besides what the engine's own folder is named by. (Not the theme
+        package's version: asking the installed packages for it cost 30 ms a build.)"""
+        env.add_extension(TemplateLayout)
+        folder = self.config.cache_dir
+        use_bytecode_cache(env, self.root / folder if folder else None, f"mkdocs {mkdocs_version}",
+                           f"theme {config.theme.name}", *map(str, config.theme.dirs))
+        return env
+
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
         """Per page, after rendering: a clause or document page's citation <meta> tags, which
         the theme override (theme/main.html) writes into <head>; a document page's clauses as
@@ -315,6 +334,11 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             clauses = document_toc(self.site.context.edition, page.file.src_uri)
             if clauses:
                 page.toc = with_clauses(page.toc, clauses)
+            # Read by theme/main.html: the stylesheets and scripts this page alone uses, and (pages showing a
+            # text, when proposing is on) what reader.js loads once words are first selected.
+            context[_PAGE_SCRIPTS_KEY] = page_scripts(page.file.src_uri, page.content or "")
+            context[_PAGE_STYLESHEETS_KEY] = page_stylesheets(page.file.src_uri)
+            context[_PROPOSE_KEY] = PROPOSE_SCRIPTS if self.propose and page.meta.get(_HEAD_KEY) else ()
         return context
 
     def _write_exports(self, files: Files, config: MkDocsConfig) -> None:
@@ -360,18 +384,6 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         if self.gc_frozen:
             gc.unfreeze()
             self.gc_frozen = False
-
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-        """The theme's templates, compiled once and kept beside the note cache like the engine's
-        own (render/template_cache.py): MkDocs compiles every template the theme uses on each
-        build. Each is checked against its source; the folder is named by the environment's
-        settings and filters, MkDocs' version and the theme's folders, besides what the
-        engine's own folder is named by. (Not the theme package's version: asking the installed
-        packages for it cost 30 ms a build, and its templates' sources are what is compiled.)"""
-        folder = self.config.cache_dir
-        use_bytecode_cache(env, self.root / folder if folder else None, f"mkdocs {mkdocs_version}",
-                           f"theme {config.theme.name}", *map(str, config.theme.dirs))
-        return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Per finished page: repair the theme's markup, and make sure the citation tags reached

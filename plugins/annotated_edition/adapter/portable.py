@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..tools.portable import PORTABLE_MARKER
 from ..tools.portable_config import PortableSettings, portable_config_text
+from ..render.site import PAGE_STYLESHEETS
 
 __all__ = ["PortableError", "write_portable_tree"]
 
@@ -30,6 +31,12 @@ _OVERRIDES = "overrides"
 class PortableError(Exception):
     """The portable tree cannot be written; the message says why and what to do."""
 
+
+def _portable_stylesheets(extra_css: list[str]) -> list[str]:
+    """The site's stylesheets, then those the plugin links from single pages: without the
+    plugin nothing links them per page, so the portable site lists them for every page."""
+    page_sheets = [sheet for sheets in PAGE_STYLESHEETS.values() for sheet in sheets]
+    return extra_css + [sheet for sheet in dict.fromkeys(page_sheets) if sheet not in extra_css]
 
 def _is_inside(path: str | None, folder: Path) -> bool:
     return path is not None and Path(path).resolve().is_relative_to(folder)
@@ -85,7 +92,7 @@ def write_portable_tree(target: Path, *, config: MkDocsConfig, files: Files, plu
     _copy_theme_overrides(config, theme_overrides, target / _OVERRIDES)
     polyfills = config.extra.get("polyfills")
     settings = PortableSettings(
-        plugin_name=plugin_name, extra_css=[str(css) for css in config.extra_css],
+        plugin_name=plugin_name, extra_css=_portable_stylesheets([str(css) for css in config.extra_css]),
         markdown_extensions=markdown_extensions,
         polyfills=[str(p) for p in polyfills] if isinstance(polyfills, list) else None,
         not_in_nav=sorted(not_in_nav), custom_dir=_OVERRIDES)

@@ -14,8 +14,8 @@ from mkdocs.exceptions import PluginError
 from .. import __version__
 from ..exports.edition_info import EditionInfo, edition_date
 from ..model import Edition
-from ..render.propose import PROPOSE_SCRIPTS, ProposeSettings, repository_problem
-from ..render.site import SCRIPTS, STYLESHEET
+from ..render.propose import ProposeSettings, repository_problem
+from ..render.site import STYLESHEET
 from ..settings import settings_from_options
 from .config import EditionPluginConfig
 
@@ -70,18 +70,14 @@ def propose_settings(config: MkDocsConfig, options: EditionPluginConfig, root: P
     problem = repository_problem(repository, options.propose_branch)
     if problem:
         raise PluginError(f"annotated-edition: {problem}.")
-    scripts = [str(script) for script in config.extra_javascript]
-    config.extra_javascript.extend(script for script in PROPOSE_SCRIPTS if script not in scripts)
     commentary_dir = settings_from_options(root, config.docs_dir, options).commentary_dir
     return ProposeSettings(repository, options.propose_branch.strip(), commentary_dir)
 
 
 def register_assets(config: MkDocsConfig) -> None:
     """One stylesheet, first (a site's extra_css can override it): each stylesheet is
-    render-blocking, and on a phone every extra request delays the first paint. Then the
-    scripts of the features every site has."""
+    render-blocking, and on a phone every extra request delays the first paint. The plugin's
+    scripts are not added here: each is linked only from the pages that use it
+    (``page_scripts``), and proposing loads when a reader first selects words."""
     if STYLESHEET not in config.extra_css:
         config.extra_css.insert(0, STYLESHEET)
-    for path, _ in SCRIPTS:
-        if path not in [str(item) for item in config.extra_javascript]:
-            config.extra_javascript.append(path)

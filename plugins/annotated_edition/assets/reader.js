@@ -10,10 +10,12 @@
      phone it opens just below them.
    - Highlighted phrases open their note like their marker does (click, Enter, Space): on the
      document page its popover, on a clause page the note below.
-   - Copy buttons ([data-ae-copy]) copy a citation's text, from file:// too. */
+   - "Propose a note on this passage" loads when words are first selected (data-propose). */
 (function () {
   "use strict";
   var root = document.documentElement;
+  // Read while this script runs: document.currentScript is null afterwards.
+  var proposeList = document.currentScript && document.currentScript.getAttribute("data-propose");
   var view = window.__ae_view || { key: "annotated-edition.view", read: function () { return "annotated"; } };
 
   function storeView(value) {
@@ -205,41 +207,24 @@
     });
   }
 
-  // Copy a citation: the async Clipboard API where the page may use it (file:// counts as a
-  // secure context in Chromium), else a hidden textarea and execCommand. Nothing is fetched.
-  function fallbackCopy(text) {
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed"; area.style.opacity = "0"; area.style.top = "0";
-    document.body.appendChild(area);
-    area.select();
-    var done = false;
-    try { done = document.execCommand("copy"); } catch (e) { done = false; }
-    document.body.removeChild(area);
-    return done;
+  // "Propose a note on this passage": its scripts (named by the page in data-propose, in the
+  // order they run) load the first time words are selected, so a reader who never selects
+  // anything neither fetches nor runs them. propose.js then shows its control for the words
+  // already selected, once it has the clause texts.
+  var proposeScripts = (proposeList || "").split(" ").filter(Boolean);
+  function loadPropose() {
+    var selection = window.getSelection();
+    if (!selection || selection.isCollapsed) return;
+    document.removeEventListener("selectionchange", loadPropose);
+    (function next(index) {
+      if (index >= proposeScripts.length) return;
+      var script = document.createElement("script");
+      script.src = proposeScripts[index];
+      script.onload = function () { next(index + 1); };
+      document.head.appendChild(script);
+    })(0);
   }
-
-  function copied(button, ok) {
-    var label = button.getAttribute("data-label") || button.textContent;
-    button.setAttribute("data-label", label);
-    button.textContent = ok ? "Copied" : "Select and copy";
-    setTimeout(function () { button.textContent = label; }, 2000);
-  }
-
-  document.addEventListener("click", function (event) {
-    var button = event.target instanceof Element && event.target.closest("[data-ae-copy]");
-    if (!button) return;
-    var source = document.getElementById(button.getAttribute("data-ae-copy"));
-    if (!source) return;
-    var text = source.textContent.replace(/\s+/g, " ").trim();
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(function () { copied(button, true); },
-        function () { copied(button, fallbackCopy(text)); });
-    } else {
-      copied(button, fallbackCopy(text));
-    }
-  });
+  if (proposeScripts.length) document.addEventListener("selectionchange", loadPropose);
 
   function setUp() { setUpView(); setUpPhrases(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);

@@ -5,10 +5,12 @@ tenth of the whole build of a small edition. Jinja2 can keep each compiled templ
 (its ``FileSystemBytecodeCache``), checked on every load against a digest of the template's
 source, so an edited template (a site's override included) is compiled again. What Jinja2 does
 not check is the environment the template was compiled in (delimiters, whitespace control,
-autoescaping, ``finalize``, extensions, and the filters the optimizer may run on constants while
-compiling), which changes the compiled code: so the folder's name is a digest of those settings
-and of the versions of Jinja2, of Python and of the engine (and, for MkDocs' own environment, of
-MkDocs and the theme), and an environment with other settings never reads another's templates.
+autoescaping, ``finalize``, extensions such as one that rewrites the source before compiling,
+and the filters the optimizer may run on constants while compiling), which changes the compiled
+code: so the folder's name is a digest of those settings, of the code of the modules defining
+the extensions, filters and tests, and of the versions of Jinja2, Python and the engine (and,
+for MkDocs' own environment, of MkDocs and the theme's folders), and an environment with other
+settings never reads another's templates.
 
 Each file is written to a temporary name and renamed (Jinja2 does this), so two runs at once
 never read half a file; a file that cannot be read as compiled code is compiled again and
@@ -18,6 +20,7 @@ rewritten; a folder that cannot be written costs only the time.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import sys
 from pathlib import Path
@@ -42,6 +45,36 @@ def _name(value: Any) -> str:
     return f"{module}.{getattr(value, '__qualname__', type(value).__qualname__)}"
 
 
+def _code_digest(objects: list[Any]) -> str:
+    """A digest of the source files that define ``objects`` (functions, classes, or instances
+    of classes), each file read once; objects without a source file (built-ins) are named."""
+    files: set[str] = set()
+    names: set[str] = set()
+    for item in objects:
+        if item is None or isinstance(item, bool):
+            continue
+        target = item if inspect.isfunction(item) or inspect.isclass(item) or inspect.ismethod(item) else type(item)
+        try:
+            source = inspect.getsourcefile(target)
+        except TypeError:  # built-in
+            source = None
+        if source:
+            files.add(source)
+        else:
+            names.add(_name(item))
+    digest = hashlib.sha256()
+    for name in sorted(names):
+        digest.update(name.encode() + b"\0")
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0")
+        try:
+            digest.update(Path(path).read_bytes())
+        except OSError:
+            digest.update(b"unreadable")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 def environment_digest(environment: Environment, *versions: str) -> str:
     """A digest of everything besides a template's source that its compiled code depends on."""
     settings = {
@@ -58,10 +91,13 @@ def environment_digest(environment: Environment, *versions: str) -> str:
         "optimized": environment.optimized, "is_async": environment.is_async,
         "autoescape": _name(environment.autoescape), "finalize": _name(environment.finalize),
         "undefined": _name(environment.undefined), "code_generator": _name(environment.code_generator_class),
-        # The optimizer may run a filter or test on constants while compiling: which ones exist
-        # is part of the compiled code (the engine's own are in the engine's digest above).
+        # The optimizer may run a filter or test on constants while compiling, and an extension
+        # may rewrite a template's source before it is compiled (a preprocess): which ones there
+        # are, and the code of the modules that define them, are part of the compiled code.
         "filters": sorted((name, _name(function)) for name, function in environment.filters.items()),
         "tests": sorted((name, _name(function)) for name, function in environment.tests.items()),
+        "code": _code_digest([*environment.extensions.values(), *environment.filters.values(),
+                              *environment.tests.values(), environment.finalize, environment.autoescape]),
     }
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:16]
 
