@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from annotated_edition.render.site import PAGE_STYLESHEETS, STYLESHEET, STYLESHEET_PARTS
+from annotated_edition.render.assets import PAGE_STYLESHEETS, STYLESHEET, STYLESHEET_PARTS
 
 ASSETS = Path(__file__).resolve().parents[2] / "plugins/annotated_edition/assets"
 

@@ -8,7 +8,7 @@ import re
 
 from conftest import Build
 
-from annotated_edition.render.site import page_scripts
+from annotated_edition.render.assets import page_scripts
 
 PAGES = ("index.html", "singapore-2018/index.html", "singapore-2018/point-3.html", "implementation.html",
          "glossary.html", "timeline.html")

@@ -53,7 +53,8 @@ from ..render.document_toc import document_toc
 from ..render.knowledge import head_meta_for
 from ..render.note_warnings import sanitizer_warnings
 from ..render.preview import PREVIEW_NOTICE, problems_banner
-from ..render.site import GeneratedFile, page_scripts, page_stylesheets, Site, SiteOptions, build_site
+from ..render.assets import page_scripts, page_stylesheets
+from ..render.site import GeneratedFile, Site, SiteOptions, build_site
 from ..render.template_cache import use_bytecode_cache
 from ..render.templates import TemplateProblem, Templates
 from ..settings import settings_from_options
@@ -334,8 +335,9 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             clauses = document_toc(self.site.context.edition, page.file.src_uri)
             if clauses:
                 page.toc = with_clauses(page.toc, clauses)
-            # Read by theme/main.html: the stylesheets and scripts this page alone uses, and (pages showing a
-            # text, when proposing is on) what reader.js loads once words are first selected.
+            # Read by theme/main.html: the stylesheets and scripts this page alone uses, and
+            # (pages showing a text, when proposing is on) what reader.js loads once words are
+            # first selected.
             context[_PAGE_SCRIPTS_KEY] = page_scripts(page.file.src_uri, page.content or "")
             context[_PAGE_STYLESHEETS_KEY] = page_stylesheets(page.file.src_uri)
             context[_PROPOSE_KEY] = PROPOSE_SCRIPTS if self.propose and page.meta.get(_HEAD_KEY) else ()
@@ -441,4 +443,3 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         markdown = self._fill_placeholders(markdown, file.src_uri)
         meta = head_meta_for(self.site.context.edition, self.info, self.site.context.directory_urls, file.src_uri)
         return with_front_matter(markdown, {_HEAD_KEY: meta} if meta else {})
-

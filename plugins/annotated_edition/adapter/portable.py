@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..tools.portable import PORTABLE_MARKER
 from ..tools.portable_config import PortableSettings, portable_config_text
-from ..render.site import PAGE_STYLESHEETS
+from ..render.assets import PAGE_STYLESHEETS
 
 __all__ = ["PortableError", "write_portable_tree"]
 

@@ -15,7 +15,7 @@ from .. import __version__
 from ..exports.edition_info import EditionInfo, edition_date
 from ..model import Edition
 from ..render.propose import ProposeSettings, repository_problem
-from ..render.site import STYLESHEET
+from ..render.assets import STYLESHEET
 from ..settings import settings_from_options
 from .config import EditionPluginConfig
 

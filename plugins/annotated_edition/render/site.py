@@ -34,59 +34,12 @@ from .print_edition import PRINT_PAGE, render_print_page
 from .tags import TAGS_PAGE, render_tag_index
 from .propose import PROPOSE_SCRIPTS, PROPOSE_SLUGS, ProposeSettings, clauses_script, clauses_script_path, \
     taken_slugs_script
+from .assets import asset_files
 from .script_files import read_script
-from .stylesheet import compact_css, join_stylesheet
 from .templates import Templates
 from .timeline_page import TIMELINE_PAGE, events_section
 
-__all__ = ["SiteOptions", "GeneratedFile", "Site", "build_site", "STYLESHEET", "STYLESHEET_PARTS", "SCRIPTS", "PAGE_SCRIPTS", "CONTENT_SCRIPTS", "page_scripts",
-           "PAGE_STYLESHEETS", "page_stylesheets"]
-
-# The site's one stylesheet, made of these parts of assets/ in this order: each stylesheet is
-# render-blocking, and on a phone every extra request delays the first paint (docs/benchmarks.md,
-# Lighthouse).
-STYLESHEET = "assets/annotated-edition/edition.css"
-STYLESHEET_PARTS: tuple[str, ...] = ("edition.css", "print.css", "knowledge.css", "commitments.css", "propose.css")
-# The reading view switch and popover focus; theme/main.html links it, deferred.
-READER_SCRIPT = ("assets/annotated-edition/reader.js", "reader.js")
-# Scripts the plugin ships (progressive enhancement: every page is complete without them).
-SCRIPTS: tuple[tuple[str, str], ...] = (
-    ("assets/annotated-edition/commitments.js", "commitments.js"),
-    ("assets/annotated-edition/copy.js", "copy.js"),
-)
-# The pages that use each of them: a script is linked (deferred) from these pages only, so the
-# other pages neither fetch nor run it (docs/benchmarks.md, Lighthouse).
-PAGE_SCRIPTS: dict[str, tuple[str, ...]] = {
-    IMPLEMENTATION_PAGE: ("assets/annotated-edition/commitments.js",),
-}
-# Scripts linked from every page whose HTML holds a marker: the copy buttons' script where
-# there is a copy button (the citation blocks).
-CONTENT_SCRIPTS: tuple[tuple[str, str], ...] = (
-    ("data-ae-copy", "assets/annotated-edition/copy.js"),
-)
-
-
-# Stylesheets for the few pages that need rules no other page does (the implementation table
-# and chart, the timeline's picture), linked after the edition's one stylesheet from those
-# pages only: every page is spared their bytes before its first paint.
-PAGE_STYLESHEETS: dict[str, tuple[str, ...]] = {
-    IMPLEMENTATION_PAGE: ("assets/annotated-edition/implementation.css",),
-    PRINT_PAGE: ("assets/annotated-edition/implementation.css",),
-    TIMELINE_PAGE: ("assets/annotated-edition/timeline.css",),
-}
-_PAGE_STYLESHEET_SOURCES = {"assets/annotated-edition/implementation.css": "implementation.css",
-                            "assets/annotated-edition/timeline.css": "timeline.css"}
-
-
-def page_stylesheets(src_uri: str) -> tuple[str, ...]:
-    """The stylesheets one page links besides the edition's (usually none)."""
-    return PAGE_STYLESHEETS.get(src_uri, ())
-
-
-def page_scripts(src_uri: str, html: str) -> tuple[str, ...]:
-    """The plugin's scripts one page uses, given its source path and its rendered content."""
-    return PAGE_SCRIPTS.get(src_uri, ()) + tuple(script for marker, script in CONTENT_SCRIPTS if marker in html)
-
+__all__ = ["SiteOptions", "GeneratedFile", "Site", "build_site"]
 
 @dataclass(frozen=True)
 class SiteOptions:
@@ -182,11 +135,7 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
     tag_index = any(note.tags for note in edition.notes)
     if tag_index:
         files.append(GeneratedFile(TAGS_PAGE, render_tag_index(context)))
-    files.append(GeneratedFile(STYLESHEET, join_stylesheet((ASSETS_DIR / part).read_text(encoding="utf-8")
-                                                           for part in STYLESHEET_PARTS).encode("utf-8")))
-    files += [GeneratedFile(path, compact_css((ASSETS_DIR / name).read_text(encoding="utf-8")).encode("utf-8"))
-              for path, name in _PAGE_STYLESHEET_SOURCES.items()]
-    files += [GeneratedFile(path, read_script(ASSETS_DIR / name)) for path, name in (*SCRIPTS, READER_SCRIPT)]
+    files += [GeneratedFile(path, content) for path, content in asset_files()]
     if options.print_edition:
         # Made from every file at once: no single source to edit.
         files.append(GeneratedFile(PRINT_PAGE, render_print_page(context, options.site_name, options.site_url),
@@ -195,7 +144,7 @@ def build_site(edition: Edition, info: EditionInfo, options: SiteOptions) -> Sit
         files += [GeneratedFile(clauses_script_path(document), clauses_script(document))
                   for document in edition.documents.values()]
         files += [GeneratedFile(PROPOSE_SLUGS, taken_slugs_script(edition, options.propose)),
-                  GeneratedFile(PROPOSE_SCRIPTS[1], read_script(ASSETS_DIR / "propose.js"))]
+                  GeneratedFile(PROPOSE_SCRIPTS[1], read_script(ASSETS_DIR / PROPOSE_SCRIPTS[1].rsplit("/", 1)[-1]))]
     files += [GeneratedFile(f"schemas/{schema.name}", schema.read_bytes())
               for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))]
     edition_pages = len(pages) + bool(options.documents_page) + bool(options.print_edition) + \
