@@ -13,22 +13,21 @@ never see half an entry; any database error makes the store unavailable for the 
 run, which then computes everything (a read-only checkout costs only speed).
 
 This module is at the bottom of the pipeline (it imports nothing of the engine but the
-version) so that loading the sources can use it as well as rendering.
+version and :mod:`.sqlite_entries`, the storage it shares with the note cache) so that loading
+the sources can use it as well as rendering.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import sqlite3
-import time
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .sqlite_entries import EntryFile
 
 __all__ = ["ResultStore", "code_version", "result_key"]
 
@@ -36,9 +35,6 @@ __all__ = ["ResultStore", "code_version", "result_key"]
 _FORMAT = 1
 _FILE = f"results-v{_FORMAT}.sqlite"
 _PACKAGE_DIR = Path(__file__).resolve().parent
-_BUSY_SECONDS = 30.0
-_RETRY_SECONDS = 0.05
-_BATCH = 500
 
 
 @cache
@@ -65,108 +61,42 @@ def result_key(step: str, engine: str, data: str, **settings: Any) -> str:
 
 
 class ResultStore:
-    """Results on disk: one SQLite database in ``folder`` (created when first used), holding
-    JSON values. ``hits``, ``misses`` and ``writes`` count this run's use."""
+    """Results on disk: one SQLite database in ``folder`` (created when first used; see
+    :mod:`.sqlite_entries`), holding JSON values. ``hits``, ``misses`` and ``writes`` count this
+    run's use."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self.path = self.folder / _FILE
-        self.available = True
+        self._entries = EntryFile(self.path, "results")
         self.hits = 0
         self.misses = 0
         self.writes = 0
-        self._connection: sqlite3.Connection | None = None
 
-    def _connect(self) -> sqlite3.Connection | None:
-        if self._connection is not None or not self.available:
-            return self._connection
-        replaced = False
-        waited = 0.0
-        while True:
-            connection: sqlite3.Connection | None = None
-            try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                connection = sqlite3.connect(self.path, timeout=_BUSY_SECONDS, isolation_level=None)
-                connection.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
-                connection.execute("PRAGMA synchronous=NORMAL")  # a cache may lose its last commit on power loss
-                connection.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, entry BLOB NOT NULL)")
-                self._connection = connection
-                return connection
-            except sqlite3.DatabaseError as error:
-                if connection is not None:
-                    connection.close()
-                message = str(error).lower()
-                # Two runs creating the store at once: switching to WAL needs the file to itself,
-                # and SQLite answers "locked" at once instead of waiting. Try again.
-                if (isinstance(error, sqlite3.OperationalError) and ("locked" in message or "busy" in message)
-                        and waited < _BUSY_SECONDS):
-                    time.sleep(_RETRY_SECONDS)
-                    waited += _RETRY_SECONDS
-                    continue
-                if not replaced and ("not a database" in message or "malformed" in message):
-                    for suffix in ("", "-wal", "-shm"):  # garbage in place of the store: start afresh
-                        try:
-                            os.unlink(f"{self.path}{suffix}")
-                        except OSError:
-                            pass
-                    replaced = True
-                    continue
-                break
-            except OSError:
-                break
-        self.available = False
-        return None
-
-    def _failed(self) -> None:
-        self.available = False
-        self.close()
+    @property
+    def available(self) -> bool:
+        """False after a database error: the run then computes everything."""
+        return self._entries.available
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
         """The values stored whole under ``keys``; the others are misses."""
         wanted = list(dict.fromkeys(keys))
         found: dict[str, Any] = {}
-        connection = self._connect() if wanted else None
-        if connection is not None:
-            try:
-                for start in range(0, len(wanted), _BATCH):
-                    chunk = wanted[start:start + _BATCH]
-                    rows = connection.execute(
-                        f"SELECT key, entry FROM results WHERE key IN ({','.join('?' * len(chunk))})", chunk)
-                    for key, data in rows:
-                        entry = _decode(key, data)
-                        if entry is not None:
-                            found[key] = entry[0]
-            except sqlite3.Error:
-                self._failed()
+        for key, data in self._entries.get_many(wanted).items():
+            entry = _decode(key, data)
+            if entry is not None:
+                found[key] = entry[0]
         self.hits += len(found)
         self.misses += len(wanted) - len(found)
         return found
 
     def put_many(self, entries: Mapping[str, Any]) -> None:
         """Store every value (JSON-able) in one transaction (all or none)."""
-        connection = self._connect() if entries else None
-        if connection is None:
-            return
-        try:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                connection.executemany("INSERT OR REPLACE INTO results (key, entry) VALUES (?, ?)",
-                                       [(key, _encode(key, value)) for key, value in entries.items()])
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-            connection.execute("COMMIT")
+        if self._entries.put_many((key, _encode(key, value)) for key, value in entries.items()):
             self.writes += len(entries)
-        except sqlite3.Error:
-            self._failed()
 
     def close(self) -> None:
-        if self._connection is not None:
-            try:
-                self._connection.close()
-            except sqlite3.Error:
-                pass
-            self._connection = None
+        self._entries.close()
 
 
 def _encode(key: str, value: Any) -> bytes:

@@ -28,11 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import sqlite3
-import time
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -40,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..sqlite_entries import EntryFile
 from .markdown import NOTE_EXTENSION_CONFIGS, NOTE_EXTENSIONS
 from .sanitize import Removal
 from . import sanitize
@@ -58,11 +55,6 @@ _FOLDER = f"notes-v{_FORMAT}"
 _ENGINE_MODULES = ("notes/markdown.py", "notes/sanitize.py", "notes/links.py", "notes/convert.py",
                    "notes/edition_links.py", "html_links.py", "notes/cache.py")
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
-# How long a build waits for another build's commit before giving up on the store.
-_BUSY_SECONDS = 30.0
-_RETRY_SECONDS = 0.05  # between attempts to open a store another build is creating
-# Keys per query (SQLite allows at least 999 parameters).
-_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -144,85 +136,32 @@ def _decode(key: str, data: bytes) -> ConvertedNote | None:
 
 
 class NoteCache:
-    """Converted notes on disk: one SQLite database under ``folder`` (created when first used).
-
-    One database rather than a file per entry because creating files is what costs: about 2 ms
-    each on the machines measured, 15 s for a large edition's 8,000 notes, against under a second
-    for the same entries written in one transaction. SQLite makes each batch of writes atomic
-    and serializes concurrent writers (a second build waits for the first's short commit), and
-    readers never see a half-written entry. Any database error makes the store unavailable for
-    the rest of the run (the build carries on converting); a file that is not a database at
-    all is replaced by a fresh one."""
+    """Converted notes on disk: one SQLite database under ``folder`` (created when first used;
+    see :mod:`..sqlite_entries` for why one database and how runs share it). An entry that
+    does not decode whole counts as a miss. ``hits``, ``misses`` and ``writes`` count this
+    run's use."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self.path = self.folder / f"{_FOLDER}.sqlite"
-        self.available = True
+        self._entries = EntryFile(self.path, "notes")
         self.hits = 0
         self.misses = 0
         self.writes = 0
-        self._connection: sqlite3.Connection | None = None
 
-    def _connect(self) -> sqlite3.Connection | None:
-        if self._connection is not None or not self.available:
-            return self._connection
-        replaced = False
-        waited = 0.0
-        while True:
-            connection: sqlite3.Connection | None = None
-            try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                connection = sqlite3.connect(self.path, timeout=_BUSY_SECONDS, isolation_level=None)
-                connection.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
-                connection.execute("PRAGMA synchronous=NORMAL")  # a cache may lose its last commit on power loss
-                connection.execute("CREATE TABLE IF NOT EXISTS notes (key TEXT PRIMARY KEY, entry BLOB NOT NULL)")
-                self._connection = connection
-                return connection
-            except sqlite3.DatabaseError as error:
-                if connection is not None:
-                    connection.close()
-                # Two builds opening a new store at once: switching it to WAL needs the file to
-                # itself, and SQLite answers "locked" at once instead of waiting. Try again.
-                if isinstance(error, sqlite3.OperationalError) and _busy(error) and waited < _BUSY_SECONDS:
-                    time.sleep(_RETRY_SECONDS)
-                    waited += _RETRY_SECONDS
-                    continue
-                if not replaced and _not_a_database(error):
-                    _remove_database(self.path)  # garbage in place of the store: start afresh
-                    replaced = True
-                    continue
-                break
-            except OSError:
-                break
-        self.available = False
-        return None
-
-    def _failed(self) -> None:
-        self.available = False
-        if self._connection is not None:
-            try:
-                self._connection.close()
-            except sqlite3.Error:
-                pass
-            self._connection = None
+    @property
+    def available(self) -> bool:
+        """False after a database error: the run then converts without the store."""
+        return self._entries.available
 
     def get_many(self, keys: Iterable[str]) -> dict[str, ConvertedNote]:
         """The entries of ``keys`` that the store holds whole; the others are misses."""
         wanted = list(dict.fromkeys(keys))
         found: dict[str, ConvertedNote] = {}
-        connection = self._connect() if wanted else None
-        if connection is not None:
-            try:
-                for start in range(0, len(wanted), _BATCH):
-                    chunk = wanted[start:start + _BATCH]
-                    rows = connection.execute(
-                        f"SELECT key, entry FROM notes WHERE key IN ({','.join('?' * len(chunk))})", chunk)
-                    for key, data in rows:
-                        note = _decode(key, data) if isinstance(data, bytes) else None
-                        if note is not None:
-                            found[key] = note
-            except sqlite3.Error:
-                self._failed()
+        for key, data in self._entries.get_many(wanted).items():
+            note = _decode(key, data)
+            if note is not None:
+                found[key] = note
         self.hits += len(found)
         self.misses += len(wanted) - len(found)
         return found
@@ -232,50 +171,11 @@ class NoteCache:
 
     def put_many(self, entries: Mapping[str, ConvertedNote]) -> None:
         """Store every entry in one transaction (all or none); replaces what was under a key."""
-        connection = self._connect() if entries else None
-        if connection is None:
-            return
-        try:
-            with _transaction(connection):
-                connection.executemany("INSERT OR REPLACE INTO notes (key, entry) VALUES (?, ?)",
-                                       [(key, _encode(key, note)) for key, note in entries.items()])
+        if self._entries.put_many((key, _encode(key, note)) for key, note in entries.items()):
             self.writes += len(entries)
-        except sqlite3.Error:
-            self._failed()
 
     def put(self, key: str, note: ConvertedNote) -> None:
         self.put_many({key: note})
 
     def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
-
-
-@contextmanager
-def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-    connection.execute("COMMIT")
-
-
-def _busy(error: sqlite3.OperationalError) -> bool:
-    message = str(error).lower()
-    return "locked" in message or "busy" in message
-
-
-def _not_a_database(error: sqlite3.DatabaseError) -> bool:
-    message = str(error).lower()
-    return "not a database" in message or "malformed" in message
-
-
-def _remove_database(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        try:
-            os.unlink(f"{path}{suffix}")
-        except OSError:
-            pass
+        self._entries.close()
