@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import copy_project
@@ -228,6 +228,8 @@ _fragments = st.sampled_from(["[@one]", "[@two]", "`", "``", "\\", "<!--", "-->"
 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(_fragments, max_size=25))
+# Python-Markdown drops the character after the last "*" of "*x**y*z": here a placeholder's mark.
+@example(["*", "[@one]", "*", "*", "[@one]", "*", "[@one]"])
 def test_the_renderer_shows_exactly_the_citations_the_checker_found(parts: list[str]) -> None:
     """Whatever Markdown makes of the text around them, every citation the finder reports is
     rendered as one numbered link, and nothing else is."""
