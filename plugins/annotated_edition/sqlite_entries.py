@@ -17,9 +17,10 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 __all__ = ["EntryFile"]
 
@@ -29,12 +30,16 @@ _RETRY_SECONDS = 0.05
 # Keys per SELECT: SQLite limits the number of parameters of one statement.
 _BATCH = 500
 
+Value = TypeVar("Value")
+
 
 class EntryFile:
     """The table ``table`` of the SQLite file ``path`` (both created when first used).
 
     ``available`` turns False for good after any database error: callers then compute what
-    they would have read, and stop writing."""
+    they would have read, and stop writing. ``hits``, ``misses`` and ``writes`` count this
+    run's use of :meth:`get_decoded` and :meth:`put_raw`. The stores subclass it with
+    ``get_many`` and ``put_many`` for their own kind of entry."""
 
     def __init__(self, path: Path, table: str) -> None:
         if not table.isidentifier():
@@ -42,6 +47,9 @@ class EntryFile:
         self.path = Path(path)
         self.table = table
         self.available = True
+        self.hits = 0
+        self.misses = 0
+        self.writes = 0
         self._connection: sqlite3.Connection | None = None
 
     def _connect(self) -> sqlite3.Connection | None:
@@ -82,7 +90,7 @@ class EntryFile:
         self.available = False
         self.close()
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, bytes]:
+    def get_raw(self, keys: Iterable[str]) -> dict[str, bytes]:
         """The stored bytes of those of ``keys`` the table holds (whether they decode is the
         caller's business)."""
         wanted = list(dict.fromkeys(keys))
@@ -100,7 +108,20 @@ class EntryFile:
             self._failed()
         return found
 
-    def put_many(self, rows: Iterable[tuple[str, bytes]]) -> bool:
+    def get_decoded(self, keys: Iterable[str], decode: Callable[[str, bytes], Value | None]) -> dict[str, Value]:
+        """The entries of ``keys`` that the table holds and ``decode`` accepts (it returns None
+        for an entry that is damaged or not whole); the others count as misses."""
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, Value] = {}
+        for key, data in self.get_raw(wanted).items():
+            value = decode(key, data)
+            if value is not None:
+                found[key] = value
+        self.hits += len(found)
+        self.misses += len(wanted) - len(found)
+        return found
+
+    def put_raw(self, rows: Iterable[tuple[str, bytes]]) -> bool:
         """Store every (key, bytes) in one transaction (all or none), replacing what was under a
         key; True when they were written."""
         entries = list(rows)
@@ -113,6 +134,7 @@ class EntryFile:
         except sqlite3.Error:
             self._failed()
             return False
+        self.writes += len(entries)
         return True
 
     def close(self) -> None:

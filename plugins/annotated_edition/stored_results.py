@@ -60,43 +60,23 @@ def result_key(step: str, engine: str, data: str, **settings: Any) -> str:
     return digest.hexdigest()
 
 
-class ResultStore:
+class ResultStore(EntryFile):
     """Results on disk: one SQLite database in ``folder`` (created when first used; see
     :mod:`.sqlite_entries`), holding JSON values. ``hits``, ``misses`` and ``writes`` count this
     run's use."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self.path = self.folder / _FILE
-        self._entries = EntryFile(self.path, "results")
-        self.hits = 0
-        self.misses = 0
-        self.writes = 0
-
-    @property
-    def available(self) -> bool:
-        """False after a database error: the run then computes everything."""
-        return self._entries.available
+        super().__init__(self.folder / _FILE, "results")
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
         """The values stored whole under ``keys``; the others are misses."""
-        wanted = list(dict.fromkeys(keys))
-        found: dict[str, Any] = {}
-        for key, data in self._entries.get_many(wanted).items():
-            entry = _decode(key, data)
-            if entry is not None:
-                found[key] = entry[0]
-        self.hits += len(found)
-        self.misses += len(wanted) - len(found)
-        return found
+        # Decoded as 1-tuples, so that a stored null is a value and not a miss.
+        return {key: entry[0] for key, entry in self.get_decoded(keys, _decode).items()}
 
     def put_many(self, entries: Mapping[str, Any]) -> None:
         """Store every value (JSON-able) in one transaction (all or none)."""
-        if self._entries.put_many((key, _encode(key, value)) for key, value in entries.items()):
-            self.writes += len(entries)
-
-    def close(self) -> None:
-        self._entries.close()
+        self.put_raw((key, _encode(key, value)) for key, value in entries.items())
 
 
 def _encode(key: str, value: Any) -> bytes:

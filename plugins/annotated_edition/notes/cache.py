@@ -135,7 +135,7 @@ def _decode(key: str, data: bytes) -> ConvertedNote | None:
     return ConvertedNote(entry["html"], removed, unresolved)
 
 
-class NoteCache:
+class NoteCache(EntryFile):
     """Converted notes on disk: one SQLite database under ``folder`` (created when first used;
     see :mod:`..sqlite_entries` for why one database and how runs share it). An entry that
     does not decode whole counts as a miss. ``hits``, ``misses`` and ``writes`` count this
@@ -143,39 +143,19 @@ class NoteCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self.path = self.folder / f"{_FOLDER}.sqlite"
-        self._entries = EntryFile(self.path, "notes")
-        self.hits = 0
-        self.misses = 0
-        self.writes = 0
-
-    @property
-    def available(self) -> bool:
-        """False after a database error: the run then converts without the store."""
-        return self._entries.available
+        super().__init__(self.folder / f"{_FOLDER}.sqlite", "notes")
 
     def get_many(self, keys: Iterable[str]) -> dict[str, ConvertedNote]:
         """The entries of ``keys`` that the store holds whole; the others are misses."""
-        wanted = list(dict.fromkeys(keys))
-        found: dict[str, ConvertedNote] = {}
-        for key, data in self._entries.get_many(wanted).items():
-            note = _decode(key, data)
-            if note is not None:
-                found[key] = note
-        self.hits += len(found)
-        self.misses += len(wanted) - len(found)
-        return found
+        return self.get_decoded(keys, _decode)
 
     def get(self, key: str) -> ConvertedNote | None:
         return self.get_many([key]).get(key)
 
     def put_many(self, entries: Mapping[str, ConvertedNote]) -> None:
         """Store every entry in one transaction (all or none); replaces what was under a key."""
-        if self._entries.put_many((key, _encode(key, note)) for key, note in entries.items()):
-            self.writes += len(entries)
+        self.put_raw((key, _encode(key, note)) for key, note in entries.items())
 
     def put(self, key: str, note: ConvertedNote) -> None:
         self.put_many({key: note})
 
-    def close(self) -> None:
-        self._entries.close()
