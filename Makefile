@@ -22,6 +22,8 @@ $(STAMP): pyproject.toml
 	@# pip compiles what it installs, but not an editable install: write the engine's bytecode,
 	@# or a shell with PYTHONDONTWRITEBYTECODE compiles it from source on every build.
 	$(PY) -m compileall -q plugins
+	@# The engine's Jinja templates, compiled likewise (render/template_cache.py).
+	$(PY) -m annotated_edition.render.template_cache
 	touch $(STAMP)
 
 $(NODE_STAMP): package.json package-lock.json

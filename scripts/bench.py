@@ -85,8 +85,12 @@ def compile_engine() -> None:
     where it may: with PYTHONDONTWRITEBYTECODE set (as on the machines these figures come from),
     every build compiled the engine's ninety modules from source, about 0.15 s of CPU against
     0.08 s from bytecode. A contributor's machine writes them on its first build; ``make
-    install`` writes them too. Bare Material's modules are compiled either way."""
+    install`` writes them too. Bare Material's modules are compiled either way. The engine's own
+    templates are compiled as ``make install`` compiles them (render/template_cache.py); a cold
+    build still compiles the theme's, as bare Material does on every build."""
     compileall.compile_dir(str(ROOT / "plugins"), quiet=1)
+    subprocess.run([sys.executable, "-m", "annotated_edition.render.template_cache"], check=True,
+                   capture_output=True)
 
 
 CACHE_DIR = ".cache/annotated-edition"  # the plugin's default cache_dir (notes/cache.py)

@@ -1,7 +1,8 @@
 """Compiled templates kept between runs (render/template_cache.py): a hit renders what a fresh
 compilation renders without compiling; an edited template, or an environment with other
 settings, is compiled again; a damaged file is compiled again and rewritten; two processes
-filling one folder at once both succeed; a folder that cannot be written costs only time."""
+filling one folder at once both succeed; a folder that cannot be written costs only time. The
+engine's templates compiled at install time are read, never written, and checked like the rest."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from jinja2 import DictLoader, Environment
 
 from conftest import copy_project, run_mkdocs_build
 
-from annotated_edition.render.template_cache import environment_digest, use_bytecode_cache
+from annotated_edition.render.template_cache import compile_package_templates, environment_digest, \
+    use_bytecode_cache
 from annotated_edition.render.templates import TEMPLATE_DIR, Templates
 
 NAMES = sorted(str(path.relative_to(TEMPLATE_DIR)) for path in TEMPLATE_DIR.rglob("*.html"))[:8]
@@ -33,12 +35,12 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_a_second_run_compiles_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     compiled = _counting(monkeypatch)
-    first = Templates(cache_folder=tmp_path)
+    first = Templates(cache_folder=tmp_path, installed=None)
     for name in NAMES:
         first.template(name)
     assert len(compiled) == len(NAMES)
     compiled.clear()
-    second = Templates(cache_folder=tmp_path)
+    second = Templates(cache_folder=tmp_path, installed=None)
     for name in NAMES:
         second.template(name)
     assert compiled == [], "every template came from the folder"
@@ -85,17 +87,17 @@ def test_other_environment_settings_use_another_folder(tmp_path: Path) -> None:
 @pytest.mark.parametrize("damage", [b"", b"garbage", b"j2\x00" * 10], ids=["empty", "garbage", "bad-header"])
 def test_a_damaged_file_is_compiled_again_and_rewritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                         damage: bytes) -> None:
-    Templates(cache_folder=tmp_path).template(NAMES[0])
+    Templates(cache_folder=tmp_path, installed=None).template(NAMES[0])
     files = list(tmp_path.glob("templates-*/*.jinja"))
     assert len(files) == 1
     good = files[0].read_bytes()
     files[0].write_bytes(damage + good[len(damage) // 2:] if damage else b"")
     compiled = _counting(monkeypatch)
-    Templates(cache_folder=tmp_path).template(NAMES[0])
+    Templates(cache_folder=tmp_path, installed=None).template(NAMES[0])
     assert compiled == [NAMES[0]]
     assert files[0].read_bytes() == good, "rewritten"
     compiled.clear()
-    Templates(cache_folder=tmp_path).template(NAMES[0])
+    Templates(cache_folder=tmp_path, installed=None).template(NAMES[0])
     assert compiled == []
 
 
@@ -109,7 +111,7 @@ def test_an_unwritable_folder_costs_only_time(tmp_path: Path) -> None:
 
 def _compile_all(folder: str, ready: object) -> None:
     ready.wait()  # type: ignore[attr-defined]
-    templates = Templates(cache_folder=Path(folder))
+    templates = Templates(cache_folder=Path(folder), installed=None)
     for name in NAMES:
         templates.template(name)
 
@@ -125,9 +127,9 @@ def test_two_processes_filling_one_folder_at_once(tmp_path: Path, monkeypatch: p
     assert [process.exitcode for process in processes] == [0, 0]
     assert not list(tmp_path.glob("templates-*/*.tmp")), "no temporary file left behind"
     compiled = _counting(monkeypatch)
-    Templates(cache_folder=tmp_path).template(NAMES[0])
+    Templates(cache_folder=tmp_path, installed=None).template(NAMES[0])
     for name in NAMES:
-        Templates(cache_folder=tmp_path).template(name)
+        Templates(cache_folder=tmp_path, installed=None).template(name)
     assert compiled == [], "every file either process wrote is whole"
 
 
@@ -164,8 +166,39 @@ def test_the_theme_environment_of_a_build_uses_the_folder(tmp_path: Path) -> Non
     into the cache folder, and a second build gives the same pages from it."""
     root = copy_project(tmp_path / "project")
     first = run_mkdocs_build(root)
+    # The theme's folder; the engine's own templates come from those compiled at install time
+    # (a folder of their own here only for templates changed since).
     folders = sorted((root / ".cache" / "annotated-edition").glob("templates-*"))
-    assert len(folders) == 2 and all(any(folder.glob("*.jinja")) for folder in folders)
+    assert 1 <= len(folders) <= 2 and any(folder.glob("*.jinja") for folder in folders)
     pages = {path.relative_to(first.site): path.read_bytes() for path in first.site.rglob("*.html")}
     second = run_mkdocs_build(root)
     assert {path.relative_to(second.site): path.read_bytes() for path in second.site.rglob("*.html")} == pages
+
+
+def test_templates_compiled_at_install_are_read_and_never_written(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    installed = tmp_path / "installed"
+    assert compile_package_templates(installed) == len(list(TEMPLATE_DIR.rglob("*.*")))
+    files = sorted(installed.glob("templates-*/*.jinja"))
+    before = {path: path.read_bytes() for path in files}
+    compiled = _counting(monkeypatch)
+    cache = tmp_path / "cache"
+    templates = Templates(cache_folder=cache, installed=installed)
+    for name in NAMES:
+        templates.template(name)
+    assert compiled == [], "a first run in a new project compiles none of the engine's templates"
+    assert not list(cache.glob("templates-*/*.jinja")), "nothing copied into the project's cache"
+    cite = dict(id="n-cite-1", href="#n-src-a", source={"title": "T", "publisher": "P"}, number=1)
+    assert templates.render("text/citation.html", **cite) == Templates(installed=None).render("text/citation.html", **cite)
+
+    # A damaged entry, and one whose source no longer matches (another template's code in its
+    # place): both compiled again, into the project's cache; the installed files stay as they are.
+    files[0].write_bytes(b"garbage")
+    files[1].write_bytes(before[files[2]])
+    compiled.clear()
+    again = Templates(cache_folder=cache, installed=installed)
+    for name in sorted(str(path.relative_to(TEMPLATE_DIR)) for path in TEMPLATE_DIR.rglob("*.*")):
+        again.template(name)
+    assert len(compiled) == 2
+    assert len(list(cache.glob("templates-*/*.jinja"))) == 2
+    assert files[0].read_bytes() == b"garbage" and files[1].read_bytes() == before[files[2]]

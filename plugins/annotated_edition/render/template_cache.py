@@ -15,6 +15,12 @@ settings never reads another's templates.
 Each file is written to a temporary name and renamed (Jinja2 does this), so two runs at once
 never read half a file; a file that cannot be read as compiled code is compiled again and
 rewritten; a folder that cannot be written costs only the time.
+
+The engine's own templates are also compiled when the engine is installed (``make install``,
+like its Python bytecode; :func:`compile_package_templates`) into a folder beside them
+(:data:`INSTALLED_FOLDER`), which every run reads, never writes, when its own cache lacks a
+template: a first build, or one after ``make clean``, compiles only the theme's templates and a
+site's overrides. Entries there are checked as any others (source digest, folder name).
 """
 
 from __future__ import annotations
@@ -32,9 +38,13 @@ from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
 from ..stored_results import code_version
 
-__all__ = ["TemplateBytecode", "use_bytecode_cache", "environment_digest"]
+__all__ = ["INSTALLED_FOLDER", "TemplateBytecode", "compile_package_templates", "use_bytecode_cache",
+           "environment_digest"]
 
 _FORMAT = 1
+# The engine's templates compiled at install time (git ignores it; make clean leaves it, as it
+# leaves the engine's bytecode).
+INSTALLED_FOLDER = Path(__file__).parent / "compiled-templates"
 
 
 def _name(value: Any) -> str:
@@ -103,17 +113,24 @@ def environment_digest(environment: Environment, *versions: str) -> str:
 
 
 class TemplateBytecode(FileSystemBytecodeCache):
-    """Jinja2's file cache, where anything that goes wrong costs only a compilation."""
+    """Jinja2's file cache, where anything that goes wrong costs only a compilation; what it
+    lacks is read from ``installed`` (the same folder name under :data:`INSTALLED_FOLDER`)."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, installed: Path | None = None) -> None:
         super().__init__(str(directory), "%s.jinja")
         self.available = True
+        self.installed = FileSystemBytecodeCache(str(installed), "%s.jinja") if installed else None
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # noqa: BLE001 - any damage: compile again (and the new code is dumped)
-            bucket.reset()
+        for cache in (super(), self.installed):
+            if cache is None:
+                continue
+            try:
+                cache.load_bytecode(bucket)
+            except Exception:  # noqa: BLE001 - any damage: compile again (and the new code is dumped)
+                bucket.reset()
+            if bucket.code is not None:
+                return
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         if not self.available:
@@ -125,9 +142,27 @@ class TemplateBytecode(FileSystemBytecodeCache):
             self.available = False  # a read-only checkout: compile every time, as before
 
 
-def use_bytecode_cache(environment: Environment, cache_folder: Path | None, *versions: str) -> None:
-    """Keep ``environment``'s compiled templates under ``cache_folder`` (None: do nothing)."""
+def use_bytecode_cache(environment: Environment, cache_folder: Path | None, *versions: str,
+                       installed: Path | None = None) -> None:
+    """Keep ``environment``'s compiled templates under ``cache_folder`` (None: do nothing),
+    reading what it lacks from ``installed`` (:data:`INSTALLED_FOLDER` for the engine's own)."""
     if cache_folder is None:
         return
-    folder = Path(cache_folder) / f"templates-{environment_digest(environment, *versions)}"
-    environment.bytecode_cache = TemplateBytecode(folder)
+    name = f"templates-{environment_digest(environment, *versions)}"
+    environment.bytecode_cache = TemplateBytecode(Path(cache_folder) / name,
+                                                  Path(installed) / name if installed is not None else None)
+
+
+def compile_package_templates(folder: Path = INSTALLED_FOLDER) -> int:
+    """Compile every template of the engine into ``folder``, as installing it does; the count."""
+    from .templates import Templates  # templates.py uses this module
+
+    environment = Templates(None, folder, installed=None).environment
+    names = environment.list_templates()
+    for name in names:
+        environment.get_template(name)
+    return len(names)
+
+
+if __name__ == "__main__":  # make install
+    print(f"compiled {compile_package_templates()} templates into {INSTALLED_FOLDER}")

@@ -26,7 +26,7 @@ from markupsafe import Markup
 
 from ..notes.sanitize import safe_href
 from .fragments import md_heading_text
-from .template_cache import use_bytecode_cache
+from .template_cache import INSTALLED_FOLDER, use_bytecode_cache
 
 __all__ = ["Templates", "TEMPLATE_DIR", "package_templates", "Markup", "TemplateProblem"]
 
@@ -71,9 +71,11 @@ def _md_heading(text: str) -> Markup:
 class Templates:
     """One Jinja2 environment per build: the site's override folder (if any) before the
     package's templates. Each template is compiled once and kept for the build, and kept in
-    ``cache_folder`` (the note cache's) for the next build."""
+    ``cache_folder`` (the note cache's) for the next build; ``installed`` holds the package's
+    templates compiled at install time (None: not read)."""
 
-    def __init__(self, override_dir: Path | None = None, cache_folder: Path | None = None) -> None:
+    def __init__(self, override_dir: Path | None = None, cache_folder: Path | None = None,
+                 installed: Path | None = INSTALLED_FOLDER) -> None:
         folders = ([str(override_dir)] if override_dir is not None else []) + [str(TEMPLATE_DIR)]
         self.override_dir = override_dir
         self._folders = folders
@@ -83,8 +85,9 @@ class Templates:
             keep_trailing_newline=False, undefined=StrictUndefined, auto_reload=False)
         self.environment.filters["md_heading"] = _md_heading
         self.environment.filters["safe_href"] = safe_href
-        # Compiled templates kept between runs (see template_cache.py), when there is a cache folder.
-        use_bytecode_cache(self.environment, cache_folder)
+        # Compiled templates kept between runs (see template_cache.py), when there is a cache
+        # folder; the engine's own are also read from those compiled at install time.
+        use_bytecode_cache(self.environment, cache_folder, installed=installed)
         self._compiled: dict[str, Template] = {}
 
     def template(self, name: str) -> Template:
