@@ -320,7 +320,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         """Per page, after conversion: the anchors in the raw HTML blocks that were stored without
         MkDocs seeing them, for its validation of links to this page's anchors."""
         ids = self.raw_html_stash.disarm()
-        if ids and page.present_anchor_ids is not None:
+        if ids and getattr(page, "present_anchor_ids", None) is not None:
             page.present_anchor_ids |= ids
         return html
 
