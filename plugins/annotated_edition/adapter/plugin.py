@@ -8,7 +8,8 @@ Phases (MkDocs 1.6 event order), one hook each:
 - ``on_files``: drop note files (they are data) and publish every generated file, the exports
   included (computed from the model, checked against their schemas, kept on disk until copied).
 - ``on_pre_page``, ``on_page_markdown``: per-page touches (edit links, home page placeholder,
-  the preview's problems banner).
+  the preview's problems banner); a generated page's raw HTML handed to Python-Markdown
+  already stored (``raw_html_stash.py``), its anchors given back to MkDocs in ``on_page_content``.
 - ``on_page_context``: a clause or document page's citation ``<meta>`` tags.
 - ``on_post_page``: repair the theme's markup where it fails accessibility checks.
 - ``on_post_build``: write the phase timings when asked (scripts/bench.py), and the portable
@@ -69,6 +70,7 @@ from .config import EditionPluginConfig
 from .export_check import check_export
 from .guide import contributing_guide
 from .publish import nav_paths, publish, relative_to_docs
+from .raw_html_stash import RawHtmlStash
 from .template_layout import TemplateLayout
 from .setup import edition_info, propose_settings, register_assets, templates_dir
 from .edit_links import edit_url, normalize_url
@@ -124,6 +126,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.warned_head = False
         self.files: Files | None = None
         self.templates_dir: Path | None = None
+        self.raw_html_stash = RawHtmlStash()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance across ``mkdocs serve`` rebuilds; remembers
@@ -141,6 +144,9 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         for extension in _MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        # Generated pages' raw HTML reaches Python-Markdown already stored (adapter/raw_html_stash.py).
+        if self.raw_html_stash not in config.markdown_extensions:
+            config.markdown_extensions.append(self.raw_html_stash)
         register_assets(config)
         if str(_THEME_OVERRIDES) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(_THEME_OVERRIDES))
@@ -295,6 +301,9 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         if self.problems:
             templates = self.site.context.templates if self.site is not None else Templates(self.templates_dir)
             markdown = problems_banner(self.problems, self.root, templates) + markdown
+        if page.file.src_uri in self.generated_pages:
+            # The engine wrote this page's HTML: MkDocs need not parse it again (on_page_content).
+            self.raw_html_stash.arm()
         if (page.file.src_uri in self.generated_pages and page.file.generated_by is not None
                 and self.portable_target is None):
             # MkDocs has read the page (``page.markdown`` holds its own copy) and never reads it
@@ -306,6 +315,14 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         if NEWEST_NOTES_MARKER in markdown and self.site is not None:
             markdown = markdown.replace(NEWEST_NOTES_MARKER, render_newest_notes(self.site.context, src_uri))
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Per page, after conversion: the anchors in the raw HTML blocks that were stored without
+        MkDocs seeing them, for its validation of links to this page's anchors."""
+        ids = self.raw_html_stash.disarm()
+        if ids and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= ids
+        return html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Before any page is rendered: the theme's templates compile without their indentation

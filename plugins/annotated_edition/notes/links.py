@@ -16,6 +16,7 @@ import posixpath
 import re
 
 from ..html_links import check_page_html
+from .fragment_scan import fragment_links_and_ids
 
 __all__ = ["point_fragments_to", "rebase_relative_links", "unresolved_fragments"]
 
@@ -45,7 +46,9 @@ def rebase_relative_links(html: str, from_folder: str, to_folder: str = "") -> s
 
 def unresolved_fragments(html: str) -> list[str]:
     """Fragment links of a note that match no id of the note (a heading or a footnote)."""
-    page = check_page_html(html)
-    return [reference.value for reference in page.references
-            if reference.kind == "link" and reference.value.startswith("#") and len(reference.value) > 1
-            and reference.value[1:] not in page.ids]
+    scanned = fragment_links_and_ids(html)
+    if scanned is None:  # markup the scan does not read: the link checker's parser does
+        page = check_page_html(html)
+        scanned = [reference.value for reference in page.references if reference.kind == "link"], page.ids
+    links, ids = scanned
+    return [link for link in links if link.startswith("#") and len(link) > 1 and link[1:] not in ids]

@@ -18,7 +18,7 @@ __all__ = ["UnresolvedLinks", "unresolved_key"]
 
 _STEP = "unresolved-fragments"
 # The code the answer depends on: the parser and the filter over what it finds.
-_MODULES = ("html_links.py", "notes/links.py", "notes/unresolved_memo.py")
+_MODULES = ("html_links.py", "notes/links.py", "notes/fragment_scan.py", "notes/unresolved_memo.py")
 
 
 def unresolved_key(html: str, engine: str | None = None) -> str:
