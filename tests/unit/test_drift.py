@@ -34,7 +34,9 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _digest(folder: Path) -> str:
-    return hashlib.sha256(b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())).hexdigest()
+    """The project's files, the cache folder aside (a check stores what it computed there)."""
+    return hashlib.sha256(b"".join(p.read_bytes() for p in sorted(folder.rglob("*"))
+                                   if p.is_file() and ".cache" not in p.relative_to(folder).parts)).hexdigest()
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from ..model import Edition, Note
 from ..urls import page_source_path, page_url
 from .edition_links import edition_link_problems
 
-__all__ = ["note_link_problems", "site_file_of"]
+__all__ = ["note_link_problems", "relative_link_problems", "site_file_of"]
 
 # The sanitizer's serializer writes attributes as name="value" (see links.py).
 _HREF = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"')
@@ -73,7 +73,17 @@ def note_link_problems(edition: Edition, note_html: Callable[[Note], str], site_
     Relative links are followed in ``notes`` only when given (the checker converts only the
     notes under its paths); ``edition:`` links need no conversion and are checked in every note."""
     problems = edition_link_problems(edition)
-    for note in edition.notes if notes is None else notes:
+    problems.extend(relative_link_problems(note_html, site_files, directory_urls,
+                                           edition.notes if notes is None else notes))
+    return problems
+
+
+def relative_link_problems(note_html: Callable[[Note], str], site_files: Collection[str], directory_urls: bool,
+                           notes: Iterable[Note]) -> Diagnostics:
+    """Errors for the relative links of ``notes`` that lead to no file of the site, note by
+    note in the order given (the part of :func:`note_link_problems` that needs the HTML)."""
+    problems = Diagnostics()
+    for note in notes:
         html = note_html(note)
         if "href=" not in html:
             continue

@@ -26,7 +26,9 @@ from ..stored_results import ResultStore
 from .documents import source_from
 from .input_guards import MAX_NOTE_BYTES, outside_project
 from .quote_hints import explain_quote_miss
+from .folder_tree import TreeEntry, folder_tree
 from .front_matter_memo import FrontMatters
+from .note_load_memo import NoteLoads, note_load_key
 from .yaml_source import YamlMap, load_yaml_text, read_utf8
 
 __all__ = ["load_notes", "load_note", "split_front_matter", "suggest_refs", "SLUG_PATTERN",
@@ -65,6 +67,10 @@ def _slug_suggestion(stem: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-") or "note"
 
 
+# A note's file as read ahead by load_notes (its text, or None, and what reading it recorded).
+_PreRead = tuple[str | None, Diagnostics]
+
+
 def load_note(
     path: Path,
     commentary_dir: Path,
@@ -72,17 +78,20 @@ def load_note(
     all_refs: list[str],
     diagnostics: Diagnostics,
     front_matters: FrontMatters | None = None,
+    pre_read: _PreRead | None = None,
 ) -> Note | None:
     """Load and check one note; every problem found is recorded, not just the first.
-    ``front_matters`` may hold front matter loaded and checked on an earlier run."""
+    ``front_matters`` may hold front matter loaded and checked on an earlier run; ``pre_read``
+    is the file already read (with :func:`.yaml_source.read_utf8`) by the caller."""
     found = Diagnostics()
-    note = _load_note(path, commentary_dir, lookup, all_refs, found, front_matters)
+    note = _load_note(path, commentary_dir, lookup, all_refs, found, front_matters, pre_read)
     diagnostics.extend(found)
     return None if found else note
 
 
 def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause | None],
-               all_refs: list[str], found: Diagnostics, front_matters: FrontMatters | None = None) -> Note | None:
+               all_refs: list[str], found: Diagnostics, front_matters: FrontMatters | None = None,
+               pre_read: _PreRead | None = None) -> Note | None:
     relative = path.relative_to(commentary_dir)
     if len(relative.parts) != 3:
         declared = _declared_target(path)
@@ -95,7 +104,11 @@ def _load_note(path: Path, commentary_dir: Path, lookup: Callable[[Ref], Clause 
     if not SLUG_PATTERN.match(slug):
         found.error(path, 1, 1, f"note file name '{path.name}' is not a valid slug",
                     f"Use lower-case ASCII letters, digits and hyphens, e.g. '{_slug_suggestion(slug)}.md'.")
-    text = read_utf8(path, found, max_bytes=MAX_NOTE_BYTES)
+    if pre_read is None:
+        text = read_utf8(path, found, max_bytes=MAX_NOTE_BYTES)
+    else:
+        text, read_problems = pre_read
+        found.extend(read_problems)
     if text is None:
         return None
     if not text.strip():
@@ -214,13 +227,12 @@ def _check_dates(data: YamlMap, path: Path, found: Diagnostics) -> None:
                     "the edition's date in every citation, so a future date would misdate the whole edition.")
 
 
-def _refuse_other_extensions(commentary_dir: Path, diagnostics: Diagnostics) -> None:
+def _refuse_other_extensions(tree: list[TreeEntry], diagnostics: Diagnostics) -> None:
     """Notes saved as ``.markdown`` and the like would silently be left out: say so."""
-    for path in sorted(p for p in commentary_dir.rglob("*") if p.suffix.lower() in OTHER_MARKDOWN_SUFFIXES):
-        if path.is_file():
-            diagnostics.error(path, 1, 1, f"note files end in '.md'; '{path.name}' ends in '{path.suffix}', "
-                                          "so it is not read and would not be published",
-                              f"Rename it to {path.stem}.md.")
+    for path in sorted(e.path for e in tree if e.path.suffix.lower() in OTHER_MARKDOWN_SUFFIXES and e.is_file):
+        diagnostics.error(path, 1, 1, f"note files end in '.md'; '{path.name}' ends in '{path.suffix}', "
+                                      "so it is not read and would not be published",
+                          f"Rename it to {path.stem}.md.")
 
 
 def _refuse_linked_folders(commentary_dir: Path, diagnostics: Diagnostics) -> None:
@@ -244,13 +256,24 @@ def load_notes(commentary_dir: Path, lookup: Callable[[Ref], Clause | None], all
     if not commentary_dir.is_dir():
         return []
     _refuse_linked_folders(commentary_dir, diagnostics)
-    _refuse_other_extensions(commentary_dir, diagnostics)
+    # One listing of the folder for both (sources/folder_tree.py): what rglob("*") gives.
+    tree = folder_tree(commentary_dir)
+    _refuse_other_extensions(tree, diagnostics)
     notes: list[Note] = []
     first_path_of_slug: dict[str, Path] = {}
-    paths = [path for path in sorted(commentary_dir.rglob("*.md")) if path.is_file()]
+    paths = sorted(entry.path for entry in tree if entry.name.endswith(".md") and entry.is_file)
     fronts = FrontMatters(store)
+    loads = NoteLoads(store, latest_today())
+    ahead = _read_ahead(paths, commentary_dir, lookup) if store is not None else {}
+    loads.prefetch(key for _text, _read, key in ahead.values() if key)
     for path in paths:
-        note = load_note(path, commentary_dir, lookup, all_refs, diagnostics, fronts)
+        text, read_problems, key = ahead.get(path, (None, None, ""))
+        note = _known_note(loads, key, path, text) if key else None
+        if note is None:
+            note = load_note(path, commentary_dir, lookup, all_refs, diagnostics, fronts,
+                             (text, read_problems) if read_problems is not None else None)
+            if note is not None and key:
+                loads.remember(key, note)
         slug = path.stem
         if slug in first_path_of_slug:
             diagnostics.error(path, 1, 1, f"duplicate note slug '{slug}': also used by {first_path_of_slug[slug].relative_to(commentary_dir)}",
@@ -260,5 +283,36 @@ def load_notes(commentary_dir: Path, lookup: Callable[[Ref], Clause | None], all
         if note is not None:
             notes.append(note)
     fronts.flush()
+    loads.flush()
     return notes
+
+
+def _read_ahead(paths: list[Path], commentary_dir: Path,
+                lookup: Callable[[Ref], Clause | None]) -> dict[Path, tuple[str | None, Diagnostics, str]]:
+    """The notes the store of clean loads may answer for, read ahead so that one query asks
+    for all of them: each file's text (None if it cannot be read), what reading it recorded,
+    and its key ("" when it was not read cleanly). Only files where a clean note can be (the
+    right depth, a valid slug, a clause at the folder) are read here; the others are loaded as
+    before, in their turn."""
+    ahead: dict[Path, tuple[str | None, Diagnostics, str]] = {}
+    for path in paths:
+        parts = path.relative_to(commentary_dir).parts
+        if len(parts) != 3 or not SLUG_PATTERN.match(path.stem):
+            continue
+        clause = lookup(Ref(parts[0], parts[1]))
+        if clause is None:
+            continue
+        found = Diagnostics()
+        text = read_utf8(path, found, max_bytes=MAX_NOTE_BYTES)
+        key = note_load_key(text, "/".join(parts), clause.display_text) if text is not None and not found else ""
+        ahead[path] = (text, found, key)
+    return ahead
+
+
+def _known_note(loads: NoteLoads, key: str, path: Path, text: str | None) -> Note | None:
+    """The note the store holds for ``key`` (``path`` read as ``text``), or None."""
+    parts = split_front_matter(text) if text is not None else None
+    if parts is None:
+        return None
+    return loads.get(key, path.stem, path, parts[1], parts[2])
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostics
 from .commentary import OTHER_MARKDOWN_SUFFIXES, split_front_matter
-from .input_guards import resolved
+from .folder_tree import folder_tree, within
 
 __all__ = ["find_stray_notes"]
 
@@ -25,12 +25,13 @@ def find_stray_notes(docs_dir: Path, commentary_dir: Path, all_refs: list[str], 
     """Report every Markdown file under ``docs_dir`` (outside ``commentary_dir``) that declares a target."""
     if not docs_dir.is_dir():
         return
-    notes_folder = commentary_dir.resolve()
+    notes_folder = str(commentary_dir.resolve())
     shown_folder = f"{commentary_dir.parent.name}/{commentary_dir.name}"
-    for path in sorted(docs_dir.rglob("*")):
-        if path.suffix.lower() not in _SUFFIXES or not path.is_file() or path.is_symlink():
-            continue
-        if resolved(path).is_relative_to(notes_folder):
+    # One scandir pass (sources/folder_tree.py): what rglob("*") lists, with each entry's kind.
+    candidates = {entry.path: entry for entry in folder_tree(docs_dir)
+                  if entry.path.suffix.lower() in _SUFFIXES and entry.is_file and not entry.is_symlink}
+    for path in sorted(candidates):
+        if within(candidates[path].real(), notes_folder):
             continue
         try:
             text = path.read_text(encoding="utf-8")

@@ -18,15 +18,19 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..diagnostics import Diagnostic
-from ..model import Note
+from ..model import Edition, Note
 from ..notes.cache import NoteCache
-from ..notes.convert import NoteBodies, default_workers
+from ..notes.convert import PARALLEL_MINIMUM, NoteBodies, _fork_context, default_workers
+from ..notes.edition_links import edition_link_problems, edition_link_targets
 from ..sources.citation_check import citation_warnings
+from ..sources.folder_tree import folder_tree
 from ..sources.edition import EditionConfig, check_edition, link_graph
+from ..stored_results import ResultStore
 from ..render.note_warnings import sanitizer_warnings
 from ..render.templates import Templates
 from ..render.context import RenderContext, converted_item
-from ..notes.body_links import note_link_problems
+from ..notes.body_links import relative_link_problems
+from .note_verdicts import NoteVerdict, NoteVerdicts, note_verdict_key, site_files_digest, split_by_note
 from .site_files import site_files, uses_directory_urls
 
 __all__ = ["CheckReport", "run_check", "select_diagnostics"]
@@ -98,7 +102,7 @@ def _notes_within(notes: Sequence[Note], paths: Sequence[Path]) -> list[Note]:
 
 def _count_notes(config: EditionConfig) -> int:
     folder = config.commentary_path
-    return sum(1 for p in folder.rglob("*.md") if p.is_file()) if folder.is_dir() else 0
+    return sum(1 for e in folder_tree(folder) if e.name.endswith(".md") and e.is_file) if folder.is_dir() else 0
 
 
 def run_check(config: EditionConfig, paths: Sequence[Path] = ()) -> CheckReport:
@@ -107,14 +111,27 @@ def run_check(config: EditionConfig, paths: Sequence[Path] = ()) -> CheckReport:
     if edition is not None:
         notes = _notes_within(edition.notes, paths)
         directory_urls = uses_directory_urls(config.root)
-        bodies = NoteBodies(NoteCache(config.cache_path) if config.cache_path else None, workers=default_workers())
-        bodies.prefetch(converted_item(note, edition, directory_urls) for note in notes)
-        # The package's templates, compiled templates kept beside the note cache as in the build.
-        context = RenderContext(edition, link_graph(edition), directory_urls=directory_urls, bodies=bodies,
-                                templates=Templates(cache_folder=config.cache_path))
-        diagnostics.extend(sanitizer_warnings(context, notes))
-        diagnostics.extend(note_link_problems(edition, context.note_html, site_files(config, edition),
-                                              directory_urls, notes))
+        files = site_files(config, edition)
+        # What each note's HTML gives (sanitizer warnings, relative links to no file) is read
+        # from the store of results where nothing it depends on changed (tools/note_verdicts.py).
+        store = ResultStore(config.cache_path) if config.cache_path else None
+        try:
+            keys: list[str] = []
+            if store is not None:
+                digest = site_files_digest(files)
+                keys = [note_verdict_key(note, edition_link_targets(note, edition, directory_urls), directory_urls,
+                                         digest) for note in notes]
+            verdicts = NoteVerdicts(store).verdicts(
+                notes, keys or [""] * len(notes),
+                lambda missing: _html_verdicts(config, edition, files, directory_urls, missing, store))
+        finally:
+            if store is not None:
+                store.close()
+        for sanitizer, _links in verdicts:
+            diagnostics.items.extend(sanitizer)
+        diagnostics.extend(edition_link_problems(edition))
+        for _sanitizer, links in verdicts:
+            diagnostics.items.extend(links)
         diagnostics.extend(citation_warnings(edition.notes))
     chosen, hidden = select_diagnostics(diagnostics.sorted(), paths)
     return CheckReport(
@@ -125,3 +142,59 @@ def run_check(config: EditionConfig, paths: Sequence[Path] = ()) -> CheckReport:
         notes=_count_notes(config),
         seconds=time.perf_counter() - started,
     )
+
+
+def _html_verdicts(config: EditionConfig, edition: Edition, files: set[str], directory_urls: bool,
+                   notes: list[Note], store: ResultStore | None) -> list[NoteVerdict]:
+    """Convert (or read from the note cache) and publish ``notes``; what the sanitizer removed,
+    their in-note links that lead nowhere and their relative links to no file, note by note.
+    Many notes are worked out on every core, like their conversion."""
+    workers = default_workers()
+    bodies = NoteBodies(NoteCache(config.cache_path) if config.cache_path else None, workers=workers)
+    bodies.prefetch(converted_item(note, edition, directory_urls) for note in notes)
+    # The package's templates, compiled templates kept beside the note cache as in the build.
+    context = RenderContext(edition, link_graph(edition), directory_urls=directory_urls, bodies=bodies,
+                            templates=Templates(cache_folder=config.cache_path))
+    work = _HtmlWork(context, files, directory_urls)
+    fork = _fork_context() if workers > 1 and len(notes) >= PARALLEL_MINIMUM else None
+    if fork is None:
+        return work(notes)
+    # A forked child must not inherit an open SQLite connection; each reopens what it uses.
+    if bodies.cache is not None:
+        bodies.cache.close()
+    if store is not None:
+        store.close()
+    chunks = [notes[start:start + _CHUNK] for start in range(0, len(notes), _CHUNK)]
+    global _WORK
+    _WORK = work
+    try:
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
+            return [verdict for part in pool.map(_work_in_child, chunks) for verdict in part]
+    finally:
+        _WORK = None
+
+
+# Notes handed to a worker at a time: enough that pickling is a small part of the work.
+_CHUNK = 64
+
+
+class _HtmlWork:
+    """The per-note work of :func:`_html_verdicts`, for some notes, in this process or a child."""
+
+    def __init__(self, context: RenderContext, files: set[str], directory_urls: bool) -> None:
+        self.context, self.files, self.directory_urls = context, files, directory_urls
+
+    def __call__(self, notes: list[Note]) -> list[NoteVerdict]:
+        sanitizer = sanitizer_warnings(self.context, notes)
+        links = relative_link_problems(self.context.note_html, self.files, self.directory_urls, notes)
+        return split_by_note(notes, sanitizer.items, links.items)
+
+
+# The work a forked child does, set by the parent just before it forks (children inherit it).
+_WORK: _HtmlWork | None = None
+
+
+def _work_in_child(notes: list[Note]) -> list[NoteVerdict]:
+    assert _WORK is not None
+    return _WORK(notes)

@@ -21,6 +21,7 @@ from ..render.knowledge import DATA_PAGE
 from ..render.print_edition import PRINT_PAGE
 from ..render.timeline_page import TIMELINE_PAGE
 from ..settings import EditionConfig
+from ..sources.folder_tree import folder_tree, within
 from ..sources.schema_check import SCHEMA_DIR
 from ..urls import page_source_path, page_url
 from .project_config import read_mkdocs_yml, plugin_options
@@ -49,10 +50,12 @@ def site_files(config: EditionConfig, edition: Edition) -> set[str]:
     if options.get("contributing_file"):
         sources.add("contributing.md")
     files = {path for path in export_paths()} | {f"schemas/{p.name}" for p in SCHEMA_DIR.glob("*.schema.json")}
-    docs, notes = config.docs_path, config.commentary_path.resolve()
+    docs, notes = config.docs_path, str(config.commentary_path.resolve())
     if docs.is_dir():
-        for path in docs.rglob("*"):
-            if path.is_file() and not path.resolve().is_relative_to(notes):
-                relative = path.relative_to(docs).as_posix()
+        # One scandir pass (sources/folder_tree.py): rglob("*")'s entries, each one's real path
+        # without a system call unless it is a link.
+        for entry in folder_tree(docs):
+            if entry.is_file and not within(entry.real(), notes):
+                relative = entry.path.relative_to(docs).as_posix()
                 (sources if relative.endswith(".md") else files).add(relative)
     return files | {site_file_of(page_url(source, directory_urls)) for source in sources}

@@ -1,0 +1,81 @@
+"""Everything under a folder, listed in one pass with ``os.scandir``: what ``folder.rglob("*")``
+yields, with what each entry is (file, link) and its real path, at no extra system call.
+
+Listing the notes folder and ``docs/`` was done with ``Path.rglob`` five times per check
+(notes, files with other Markdown suffixes, notes in the wrong place, the site's files, the
+count of notes), each entry then asked ``is_file()`` (a ``stat``) and, for two of them,
+``resolve()`` (one ``lstat`` per component of the path): most of a warm check of a large
+edition. ``os.scandir`` already knows whether an entry is a file or a link, and the real path
+of an entry that is not a link is its folder's real path and its name.
+
+The listing is ``rglob``'s: every entry of every folder reached without following a link to
+a folder (such a link is listed, not entered), folders before what they contain; a folder
+that may not be read is skipped, as ``rglob`` skips it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["TreeEntry", "folder_tree", "within"]
+
+
+@dataclass(frozen=True)
+class TreeEntry:
+    path: Path
+    is_file: bool
+    """``Path.is_file()``: a regular file, or a link to one."""
+    is_symlink: bool
+    folder_real: str
+    """The real path of the folder the entry is in."""
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def real(self) -> str:
+        """``str(self.path.resolve())``: only a link costs a system call."""
+        if self.is_symlink:
+            return str(self.path.resolve())
+        return os.path.join(self.folder_real, self.path.name)
+
+
+def folder_tree(folder: Path) -> list[TreeEntry]:
+    """Every entry below ``folder`` (see the module's docstring); ``folder`` must be a folder."""
+    entries: list[TreeEntry] = []
+    _list(folder, str(folder.resolve()), entries)
+    return entries
+
+
+def _list(folder: Path, real: str, entries: list[TreeEntry]) -> None:
+    try:
+        with os.scandir(folder) as listing:
+            found = list(listing)
+    except PermissionError:
+        return
+    subfolders = []
+    for entry in found:
+        is_symlink = entry.is_symlink()
+        try:
+            is_file = entry.is_file()
+        except OSError:
+            is_file = False
+        path = folder / entry.name
+        entries.append(TreeEntry(path, is_file, is_symlink, real))
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_folder = False
+        if is_folder:
+            subfolders.append(path)
+    for path in subfolders:
+        _list(path, os.path.join(real, path.name), entries)
+
+
+def within(real: str, folder_real: str) -> bool:
+    """``Path(real).is_relative_to(folder_real)`` for two real (absolute, normalized) paths."""
+    if folder_real == os.sep:
+        return real.startswith(os.sep)
+    return real == folder_real or real.startswith(folder_real + os.sep)

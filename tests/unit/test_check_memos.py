@@ -1,0 +1,291 @@
+"""The memos that make a warm ``make check`` fast: clean note loads (sources/note_load_memo.py),
+each note's HTML verdict (tools/note_verdicts.py), and the one-pass folder listing
+(sources/folder_tree.py) that replaced ``rglob``.
+
+As for the note cache and the store of results: a hit gives what computing gives; each part of
+a key gives a miss when it changes; a damaged entry is ignored and rewritten; two processes
+at once both succeed. The diagnostics of whole checks with and without the store are compared
+for every breakage in test_stored_results.py; here, what those do not reach."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import multiprocessing
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+from note_breakages import NOTE_REL, write_good_note
+
+from annotated_edition.diagnostics import Diagnostic, Diagnostics
+from annotated_edition.engine_digest import engine_digest, package_files
+from annotated_edition.model import Note, Ref, SourceRef
+from annotated_edition.sources import commentary
+from annotated_edition.sources.edition import check_edition
+from annotated_edition.sources.folder_tree import folder_tree, within
+from annotated_edition.sources.input_guards import reading_project
+from annotated_edition.sources.note_load_memo import NoteLoads, decode_note, encode_note, note_load_key
+from annotated_edition.stored_results import ResultStore
+from annotated_edition.tools import checker
+from annotated_edition.tools.checker import run_check
+from annotated_edition.tools.note_verdicts import NoteVerdicts, note_verdict_key, site_files_digest
+from annotated_edition.tools.project_config import edition_config_for
+
+
+def _load(root: Path, store: ResultStore | None) -> tuple[list[Note], Diagnostics, NoteLoads | None]:
+    """load_notes as check_edition calls it, returning the NoteLoads it used."""
+    config = edition_config_for(root)
+    edition, _ = check_edition(dataclasses.replace(config, cache_dir=""))
+    assert edition is not None
+    used: list[NoteLoads] = []
+    original = commentary.NoteLoads
+
+    def spy(*args: object) -> NoteLoads:
+        loads = original(*args)  # type: ignore[arg-type]
+        used.append(loads)
+        return loads
+
+    found = Diagnostics()
+    commentary.NoteLoads = spy  # type: ignore[assignment,misc]
+    try:
+        with reading_project(root):
+            all_refs = [str(c.ref) for d in edition.documents.values() for c in d.clauses] + list(edition.documents)
+            notes = commentary.load_notes(config.commentary_path, edition.clause, all_refs, found, store)
+    finally:
+        commentary.NoteLoads = original  # type: ignore[misc]
+    return notes, found, used[0] if used else None
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = copy_project(tmp_path / "project")
+    write_good_note(root)
+    return root
+
+
+# --- clean note loads ----------------------------------------------------------------------------
+
+def test_a_stored_note_is_the_loaded_note(project: Path, tmp_path: Path) -> None:
+    plain, found, _ = _load(project, None)
+    assert plain and not found
+    first, _, loads = _load(project, ResultStore(tmp_path / "store"))
+    assert loads is not None and loads.hits == 0
+    second, found_again, loads = _load(project, ResultStore(tmp_path / "store"))
+    assert loads is not None and loads.hits == len(plain), "every note read from the store"
+    assert not found_again
+    # Equal field by field, and of the same types all the way down (repr shows str against int).
+    assert second == first == plain
+    assert [repr(note) for note in second] == [repr(note) for note in plain]
+
+
+@pytest.mark.parametrize("change", ["text", "relative", "clause_text", "engine"])
+def test_each_part_of_the_note_load_key_gives_a_miss(change: str) -> None:
+    original = note_load_key("text", "doc/clause/slug.md", "clause text", engine="e1")
+    assert original == note_load_key("text", "doc/clause/slug.md", "clause text", engine="e1")
+    changed = {"text": note_load_key("text ", "doc/clause/slug.md", "clause text", engine="e1"),
+               "relative": note_load_key("text", "doc/clause/other.md", "clause text", engine="e1"),
+               "clause_text": note_load_key("text", "doc/clause/slug.md", "clause text.", engine="e1"),
+               "engine": note_load_key("text", "doc/clause/slug.md", "clause text", engine="e2")}[change]
+    assert changed != original
+
+
+def test_an_edit_of_the_clause_text_loads_the_note_again(project: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    _load(project, ResultStore(store))
+    text_file = project / "source_texts/singapore-2018.en.txt"
+    text = text_file.read_text(encoding="utf-8")
+    # Words before the quote move its span: the stored span must not be reused.
+    text_file.write_text(text.replace("lasting and stable peace regime", "a lasting and stable peace regime", 1),
+                         encoding="utf-8")
+    plain, _, _ = _load(project, None)
+    again, _, loads = _load(project, ResultStore(store))
+    assert again == plain
+    fixture = next(note for note in again if note.slug == "checker-fixture")
+    assert loads is not None and loads.hits < len(plain), "notes on the edited clause were loaded again"
+    assert fixture.span is not None
+
+
+NOTE = Note(slug="s", path=Path("/p/s.md"), target=Ref("doc", "clause"), title="T", authors=(), date="2026-01-15",
+            sources=(SourceRef("Title", "Publisher", "2018", "https://example.org", "id", "party"),), body="B",
+            tags=("a",), quote="q", prefix="", suffix="x", span=(3, 4), body_line=9)
+
+
+def test_an_entry_is_used_from_the_day_it_was_made_on() -> None:
+    day = dt.date(2026, 3, 1)
+    entry = encode_note(NOTE, day)
+    assert decode_note(entry, "s", NOTE.path, "B", 9, day) == NOTE
+    assert decode_note(entry, "s", NOTE.path, "B", 9, day + dt.timedelta(days=400)) == NOTE
+    assert decode_note(entry, "s", NOTE.path, "B", 9, day - dt.timedelta(days=1)) is None, "a clock set back"
+
+
+@pytest.mark.parametrize("damage", [
+    lambda e: e.pop("title"), lambda e: e.update(sources=[["only", "three", "fields"]]),
+    lambda e: e.update(span=[1, "2"]), lambda e: e.update(checked_on="yesterday"),
+    lambda e: e.update(target="doc/clause"), lambda e: e.update(tags=[1])])
+def test_a_damaged_note_entry_is_a_miss(damage) -> None:  # type: ignore[no-untyped-def]
+    entry = encode_note(NOTE, dt.date(2026, 3, 1))
+    damage(entry)
+    assert decode_note(entry, "s", NOTE.path, "B", 9, dt.date(2026, 3, 1)) is None
+
+
+def test_a_damaged_store_is_loaded_again_and_rewritten(project: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    plain, _, _ = _load(project, ResultStore(store))
+    connection = sqlite3.connect(ResultStore(store).path)
+    with connection:
+        connection.execute("UPDATE results SET entry = ?", (b'{"key": "x", "value": 1}',))
+    connection.close()
+    damaged, _, loads = _load(project, ResultStore(store))
+    assert damaged == plain and loads is not None and loads.hits == 0
+    healed, _, loads = _load(project, ResultStore(store))
+    assert healed == plain and loads is not None and loads.hits == len(plain)
+
+
+# --- each note's HTML verdict ----------------------------------------------------------------------
+
+def _key(note: Note = NOTE, links: dict[str, str] | None = None, directory_urls: bool = True,
+         files: frozenset[str] = frozenset({"a.html"}), engine: str = "e1") -> str:
+    return note_verdict_key(note, links or {}, directory_urls, site_files_digest(files), engine=engine)
+
+
+@pytest.mark.parametrize("change", ["slug", "target", "title", "sources", "body", "body_line", "tags", "edition_links",
+                                    "directory_urls", "site_files", "engine"])
+def test_each_part_of_the_verdict_key_gives_a_miss(change: str) -> None:
+    replaced = {"slug": {"slug": "t"}, "target": {"target": Ref("doc", "other")}, "title": {"title": "U"},
+                "sources": {"sources": (SourceRef("Title 2"),)}, "body": {"body": "B2"}, "body_line": {"body_line": 10},
+                "tags": {"tags": ()}}
+    assert _key() == _key()
+    if change in replaced:
+        changed = _key(dataclasses.replace(NOTE, **replaced[change]))  # type: ignore[arg-type]
+    else:
+        changed = {"edition_links": _key(links={"edition:doc": "../doc/"}), "directory_urls": _key(directory_urls=False),
+                   "site_files": _key(files=frozenset({"a.html", "b.html"})), "engine": _key(engine="e2")}[change]
+    assert changed != _key()
+    assert _key(dataclasses.replace(NOTE, path=Path("/elsewhere/s.md"))) == _key(), "the path is not part of it"
+
+
+def _verdict(note: Note) -> tuple[tuple[Diagnostic, ...], tuple[Diagnostic, ...]]:
+    return ((Diagnostic(note.path, 3, 1, "removed", "hint", "warning"),), (Diagnostic(note.path, 4, 2, "link"),))
+
+
+def test_verdicts_hit_miss_and_damage(tmp_path: Path) -> None:
+    notes = [NOTE, dataclasses.replace(NOTE, slug="t", path=Path("/p/t.md"))]
+    keys = [_key(note) for note in notes]
+    asked: list[list[str]] = []
+
+    def compute(missing: list[Note]) -> list:  # type: ignore[type-arg]
+        asked.append([note.slug for note in missing])
+        return [_verdict(note) for note in missing]
+
+    expected = [_verdict(note) for note in notes]
+    assert NoteVerdicts(ResultStore(tmp_path)).verdicts(notes, keys, compute) == expected
+    assert NoteVerdicts(ResultStore(tmp_path)).verdicts(notes, keys, compute) == expected
+    assert asked == [["s", "t"]], "the second time, both from the store"
+    # Read back at the path the note has now.
+    moved = [dataclasses.replace(note, path=Path("/q") / note.path.name) for note in notes]
+    assert NoteVerdicts(ResultStore(tmp_path)).verdicts(moved, keys, compute) == [_verdict(note) for note in moved]
+    connection = sqlite3.connect(ResultStore(tmp_path).path)
+    with connection:
+        connection.execute("UPDATE results SET entry = ? WHERE key = ?",
+                           (f'{{"key": "{keys[1]}", "value": [[["bad"]], []]}}'.encode(), keys[1]))
+    connection.close()
+    assert NoteVerdicts(ResultStore(tmp_path)).verdicts(notes, keys, compute) == expected
+    assert asked[-1] == ["t"], "the damaged entry was computed again"
+    assert NoteVerdicts(ResultStore(tmp_path)).verdicts(notes, keys, compute) == expected
+    assert len(asked) == 2, "and rewritten"
+
+
+def _report(root: Path, cache: bool = True) -> list[str]:
+    config = edition_config_for(root)
+    if not cache:
+        config = dataclasses.replace(config, cache_dir="")
+    return [problem.format(root) for problem in run_check(config).problems]
+
+
+def test_a_relative_link_follows_the_site_files(project: Path) -> None:
+    note = project / NOTE_REL
+    note.write_text(note.read_text(encoding="utf-8").replace(
+        "The body of the note [@joint-statement].", "The body of the note [@joint-statement], see [it](../extra.txt)."),
+        encoding="utf-8")
+    broken = _report(project, cache=False)
+    assert any("leads to no page or file of the site" in line for line in broken), broken
+    assert _report(project) == broken
+    assert _report(project) == broken  # from the store
+    (project / "docs/extra.txt").write_text("Extra\n", encoding="utf-8")
+    assert _report(project, cache=False) == [] == _report(project), "a new site file is another key"
+
+
+def test_the_verdicts_are_the_same_from_worker_processes(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    note = project / NOTE_REL
+    note.write_text(note.read_text(encoding="utf-8").replace(
+        "The body of the note [@joint-statement].",
+        "The body <span onclick=\"x()\">of</span> the note [@joint-statement], [below](#nowhere), [x](missing.md)."),
+        encoding="utf-8")
+    alone = _report(project, cache=False)
+    assert len(alone) == 3, alone
+    monkeypatch.setattr(checker, "PARALLEL_MINIMUM", 1)
+    monkeypatch.setattr(checker, "_CHUNK", 3)
+    monkeypatch.setenv("ANNOTATED_EDITION_WORKERS", "2")
+    assert _report(project, cache=False) == alone
+    assert _report(project) == alone
+    assert _report(project) == alone
+
+
+def _check_in_child(root: str, ready: object) -> None:
+    ready.wait()  # type: ignore[attr-defined]
+    problems = run_check(edition_config_for(Path(root))).problems
+    assert [p.severity for p in problems] == ["warning"], problems
+
+
+def test_two_checks_at_once_fill_one_store(project: Path) -> None:
+    note = project / NOTE_REL
+    note.write_text(note.read_text(encoding="utf-8").replace("[@joint-statement].", "[@joint-statement], [x](#nowhere)."),
+                    encoding="utf-8")
+    context = multiprocessing.get_context("spawn")
+    ready = context.Barrier(2)
+    processes = [context.Process(target=_check_in_child, args=(str(project), ready)) for _ in range(2)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(300)
+    assert [process.exitcode for process in processes] == [0, 0]
+    assert _report(project) == _report(project, cache=False)
+    _notes, _found, loads = _load(project, ResultStore(edition_config_for(project).cache_path))
+    assert loads is not None and loads.hits == len(_notes), "every clean note was stored whole"
+
+
+# --- the folder listing ------------------------------------------------------------------------
+
+def test_the_listing_is_rglobs(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    (root / "a" / "b").mkdir(parents=True)
+    (root / "c.md").write_text("c", encoding="utf-8")
+    (root / "a" / "d.md").write_text("d", encoding="utf-8")
+    (root / "a" / "b" / "e.markdown").write_text("e", encoding="utf-8")
+    (root / "folder.md").mkdir()
+    outside = tmp_path / "outside"
+    (outside / "inner").mkdir(parents=True)
+    (outside / "inner" / "f.md").write_text("f", encoding="utf-8")
+    os.symlink(outside / "inner", root / "a" / "linked")            # a link to a folder: listed, not entered
+    os.symlink(outside / "inner" / "f.md", root / "a" / "link.md")  # a link to a file
+    os.symlink(tmp_path / "nowhere", root / "broken.md")            # a broken link
+    entries = folder_tree(root)
+    assert [entry.path for entry in entries] == list(root.rglob("*"))
+    for entry in entries:
+        assert entry.is_file == entry.path.is_file(), entry.path
+        assert entry.is_symlink == entry.path.is_symlink(), entry.path
+        assert entry.real() == str(entry.path.resolve()), entry.path
+        for folder in (root, root / "a", outside, outside / "inner", tmp_path):
+            assert within(entry.real(), str(folder.resolve())) == entry.path.resolve().is_relative_to(folder.resolve())
+
+
+def test_the_engine_digest_covers_every_package_file() -> None:
+    files = package_files()
+    names = {path.name for path in files}
+    assert {"engine_digest.py", "note.schema.json", "checker.py"} <= names
+    assert not any("__pycache__" in path.parts for path in files)
+    assert engine_digest() == engine_digest() and "+" in engine_digest()
