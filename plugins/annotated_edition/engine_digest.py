@@ -26,10 +26,15 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 _LIBRARIES = ("markdown", "nh3", "PyYAML", "Jinja2", "MarkupSafe")
 
 
+# Made from the package's own files at install time: they follow the sources, as bytecode does.
+_DERIVED = ("__pycache__", "compiled-templates")
+
+
 def package_files(folder: Path = _PACKAGE_DIR) -> list[Path]:
-    """Every file of the package, in a stable order (bytecode excluded: it follows the sources)."""
+    """Every file of the package, in a stable order (bytecode and the templates compiled at
+    install time excluded: they follow the sources)."""
     return sorted(path for path in folder.rglob("*")
-                  if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc")
+                  if path.is_file() and not any(part in _DERIVED for part in path.parts) and path.suffix != ".pyc")
 
 
 def _library_version(name: str) -> str:
