@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from bs4 import BeautifulSoup
 
 from annotated_edition.notes.markdown import render_note_body, render_note_body_checked
@@ -126,3 +128,24 @@ def test_removals_are_found_by_line_in_the_note(tmp_path) -> None:  # type: igno
     lines = sorted((w.line, w.message.split(": ", 1)[1]) for w in warnings.items)
     assert [line for line, _ in lines] == [14, 16]
     assert all(w.severity == "warning" and w.path.name == "bad.md" for w in warnings.items)
+
+
+_PIECES = ['<p>', '</p>', 'text ', '<a href="https://example.org/">', '<a href="#x">', '</a>',
+           '<a href="https://example.org/" rel="noopener noreferrer">', '<a href="x" rel="nofollow">',
+           ' rel="noopener noreferrer"', '<span rel="noopener noreferrer">', '</span>', '<em>', '</em>',
+           '<img src="https://example.org/a.png" onerror="x()">', '<script>x()</script>', '&#160;', '&nbsp;',
+           '<code>&lt;a rel="noopener noreferrer"&gt;</code>', '<b style="color: red">', '</b>', '<!-- c -->']
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=10))
+def test_the_shortcut_for_added_rel_reports_what_the_full_comparison_reports(pieces: list[str]) -> None:
+    """A note whose cleaning only added ``rel`` to links skips the second cleaning; the removals
+    reported are those found with every shortcut off."""
+    import annotated_edition.notes.sanitize as sanitize
+    html = "".join(pieces)
+    found = sanitize_html(html, "note-a-")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sanitize, "_only_rel_added", lambda clean, html: False)
+        patch.setattr(sanitize, "_nothing_removed", lambda html, id_prefix: False)
+        assert sanitize_html(html, "note-a-") == found

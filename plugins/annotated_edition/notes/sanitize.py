@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:  # imported when a note is first sanitized: a build whose notes are all cached never needs it
     import nh3
 
-__all__ = ["SanitizedHtml", "Removal", "sanitize_html", "safe_href", "cleaner", "ALLOWED_TAGS", "LINK_SCHEMES"]
+__all__ = ["SanitizedHtml", "Removal", "sanitize_html", "safe_href", "cleaner", "ALLOWED_TAGS", "LINK_SCHEMES", "LINK_REL"]
 
 # What Markdown produces for the features a note legitimately needs, plus a few inline tags a
 # contributor may type by hand. Headings start at h4 because a note's headings sit under its
@@ -160,7 +160,11 @@ def _make_attribute_filter(id_prefix: str):  # type: ignore[no-untyped-def]
     return keep
 
 
-def cleaner(id_prefix: str, link_rel: str | None = "noopener noreferrer") -> nh3.Cleaner:
+LINK_REL = "noopener noreferrer"
+_ADDED_REL = f' rel="{LINK_REL}"'
+
+
+def cleaner(id_prefix: str, link_rel: str | None = LINK_REL) -> nh3.Cleaner:
     import nh3
     return nh3.Cleaner(
         tags=set(ALLOWED_TAGS),
@@ -285,10 +289,16 @@ def _nothing_removed(html: str, id_prefix: str) -> bool:
     return unchanged == html or _html.unescape(unchanged) == _html.unescape(html)
 
 
+def _only_rel_added(clean: str, html: str) -> bool:
+    """Whether the cleaned HTML is ``html`` with ``rel`` added to links and nothing else: the
+    usual case (Markdown writes links without ``rel``), answered without cleaning a second time."""
+    return _ADDED_REL in clean and clean.replace(_ADDED_REL, "") == html
+
+
 def sanitize_html(html: str, id_prefix: str = "") -> SanitizedHtml:
     """Clean ``html`` with the allowlist; list what was removed. Ids must start with ``id_prefix``."""
     clean = cleaner(id_prefix).clean(html)
-    if clean == html or _nothing_removed(html, id_prefix):
+    if clean == html or _only_rel_added(clean, html) or _nothing_removed(html, id_prefix):
         return SanitizedHtml(clean)
     before, after = _parse(html), _parse(clean)
     removed = _element_removals(before, after) + _text_removals(before, after)
