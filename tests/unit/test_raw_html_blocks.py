@@ -14,14 +14,17 @@ from mkdocs.structure.pages import _RawHTMLPreprocessor
 from annotated_edition.adapter.raw_html_stash import RawHtmlStash
 from annotated_edition.render.raw_html_blocks import find_raw_blocks
 
-# The real site's extensions (mkdocs.yml).
+# The real site's extensions (mkdocs.yml), and the fewest a site can have with the plugin
+# (it adds attr_list and toc): raw HTML then goes through Python-Markdown's own block extractor.
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "footnotes", "tables", "toc", "pymdownx.superfences"]
+FEWEST = ["attr_list", "toc"]
 CONFIGS = {"toc": {"permalink": True}}
 
 
-def _convert(text: str, stash: RawHtmlStash | None) -> tuple[str, list[dict[str, object]], set[str]]:
+def _convert(text: str, stash: RawHtmlStash | None,
+             extensions: list[str] = EXTENSIONS) -> tuple[str, list[dict[str, object]], set[str]]:
     """Convert as MkDocs does (its raw-HTML id collector included), with or without the stash."""
-    md = markdown.Markdown(extensions=EXTENSIONS + ([stash] if stash else []), extension_configs=CONFIGS)
+    md = markdown.Markdown(extensions=extensions + ([stash] if stash else []), extension_configs=CONFIGS)
     collector = _RawHTMLPreprocessor()
     md.preprocessors.register(collector, "mkdocs_raw_html", 21)
     if stash is not None:
@@ -34,6 +37,7 @@ def _convert(text: str, stash: RawHtmlStash | None) -> tuple[str, list[dict[str,
 def _assert_same(text: str) -> RawHtmlStash:
     stash = RawHtmlStash()
     assert _convert(text, stash) == _convert(text, None)
+    assert _convert(text, RawHtmlStash(), FEWEST) == _convert(text, None, FEWEST)
     return stash
 
 
