@@ -9,7 +9,6 @@ exactly once, loading fails and names the note (nothing is ever moved silently).
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import unicodedata
 from pathlib import Path
@@ -235,14 +234,17 @@ def _refuse_other_extensions(tree: list[TreeEntry], diagnostics: Diagnostics) ->
                           f"Rename it to {path.stem}.md.")
 
 
-def _refuse_linked_folders(commentary_dir: Path, diagnostics: Diagnostics) -> None:
+def _refuse_linked_folders(tree: list[TreeEntry], diagnostics: Diagnostics) -> None:
     """Folders that are symbolic links are not searched for notes; say so instead of losing
-    the notes inside them silently (and refuse outright those that lead out of the project)."""
-    for folder, subfolders, _files in os.walk(commentary_dir):
-        for name in sorted(subfolders):
-            path = Path(folder) / name
-            if not path.is_symlink():
-                continue
+    the notes inside them silently (and refuse outright those that lead out of the project).
+    The folders ``os.walk`` would list, from the listing already made: the links among the
+    entries that lead to a folder, folder by folder in the walk's order, by name in each."""
+    by_folder: dict[Path, list[Path]] = {}
+    for entry in tree:
+        if entry.is_symlink and entry.path.is_dir():
+            by_folder.setdefault(entry.path.parent, []).append(entry.path)
+    for links in by_folder.values():
+        for path in sorted(links, key=lambda link: link.name):
             really = outside_project(path)
             where = f"points outside the project, to {really}" if really else f"is a symbolic link to {path.resolve()}"
             diagnostics.error(path, 1, 1, f"the folder {where}: the notes in it are not read",
@@ -255,16 +257,18 @@ def load_notes(commentary_dir: Path, lookup: Callable[[Ref], Clause | None], all
     matter loaded and checked without a problem for the next run (see :mod:`.front_matter_memo`)."""
     if not commentary_dir.is_dir():
         return []
-    _refuse_linked_folders(commentary_dir, diagnostics)
-    # One listing of the folder for both (sources/folder_tree.py): what rglob("*") gives.
+    # One listing of the folder for all three (sources/folder_tree.py): what rglob("*") gives.
     tree = folder_tree(commentary_dir)
+    _refuse_linked_folders(tree, diagnostics)
     _refuse_other_extensions(tree, diagnostics)
     notes: list[Note] = []
     first_path_of_slug: dict[str, Path] = {}
-    paths = sorted(entry.path for entry in tree if entry.name.endswith(".md") and entry.is_file)
+    entries = sorted((entry for entry in tree if entry.name.endswith(".md") and entry.is_file),
+                     key=lambda entry: entry.path)
+    paths = [entry.path for entry in entries]
     fronts = FrontMatters(store)
     loads = NoteLoads(store, latest_today())
-    ahead = _read_ahead(paths, commentary_dir, lookup) if store is not None else {}
+    ahead = _read_ahead(entries, commentary_dir, lookup) if store is not None else {}
     loads.prefetch(key for _text, _read, key in ahead.values() if key)
     for path in paths:
         text, read_problems, key = ahead.get(path, (None, None, ""))
@@ -287,23 +291,26 @@ def load_notes(commentary_dir: Path, lookup: Callable[[Ref], Clause | None], all
     return notes
 
 
-def _read_ahead(paths: list[Path], commentary_dir: Path,
+def _read_ahead(entries: list[TreeEntry], commentary_dir: Path,
                 lookup: Callable[[Ref], Clause | None]) -> dict[Path, tuple[str | None, Diagnostics, str]]:
     """The notes the store of clean loads may answer for, read ahead so that one query asks
     for all of them: each file's text (None if it cannot be read), what reading it recorded,
     and its key ("" when it was not read cleanly). Only files where a clean note can be (the
     right depth, a valid slug, a clause at the folder) are read here; the others are loaded as
-    before, in their turn."""
+    before, in their turn. The listing's entries know each file's real path, so the guard
+    against files out of the project resolves only links (:func:`.yaml_source.read_utf8`)."""
     ahead: dict[Path, tuple[str | None, Diagnostics, str]] = {}
-    for path in paths:
-        parts = path.relative_to(commentary_dir).parts
+    depth = len(commentary_dir.parts)
+    for entry in entries:
+        path = entry.path
+        parts = path.parts[depth:]  # path.relative_to(commentary_dir).parts: the listing is below it
         if len(parts) != 3 or not SLUG_PATTERN.match(path.stem):
             continue
         clause = lookup(Ref(parts[0], parts[1]))
         if clause is None:
             continue
         found = Diagnostics()
-        text = read_utf8(path, found, max_bytes=MAX_NOTE_BYTES)
+        text = read_utf8(path, found, max_bytes=MAX_NOTE_BYTES, real=None if entry.is_symlink else entry.real())
         key = note_load_key(text, "/".join(parts), clause.display_text) if text is not None and not found else ""
         ahead[path] = (text, found, key)
     return ahead

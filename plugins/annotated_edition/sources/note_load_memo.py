@@ -21,6 +21,12 @@ Those are the key (today aside, as said). Only clean notes are stored, so every 
 problem is loaded again on every run and its diagnostics are always the loader's own. An
 entry holds the note's fields but its body (and the line it starts on), path and slug, which
 come from the file again.
+
+An entry also says whether the note has no citation warning (a source listed but never
+cited: a warning, not a load error, found once the edition has loaded by
+:func:`.citation_check.citation_warnings`). That too is a function of the file's text (its
+body and its sources' ids); a note read from the store with no warning is recorded as such, so
+the warnings are looked for again only in notes that have some, and found by the same code.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from typing import Any
 from ..engine_digest import engine_digest
 from ..model import Author, Note, Ref, SourceRef
 from ..stored_results import ResultStore, result_key
+from .citation_check import has_citation_warnings, known_without_warnings
 
 __all__ = ["NoteLoads", "note_load_key", "encode_note", "decode_note"]
 
@@ -50,6 +57,7 @@ def note_load_key(text: str, relative: str, clause_text: str, engine: str | None
 def encode_note(note: Note, checked_on: _dt.date) -> dict[str, Any]:
     """The stored form of a note that loaded cleanly on ``checked_on``."""
     return {"checked_on": checked_on.isoformat(),
+            "no_citation_warnings": not has_citation_warnings(note),
             "target": [note.target.document, note.target.clause],
             "title": note.title,
             "authors": [[author.name, author.url] for author in note.authors],
@@ -121,6 +129,8 @@ class NoteLoads:
         note = decode_note(entry, slug, path, body, body_line, self.today) if entry is not None else None
         if note is not None:
             self.hits += 1
+            if entry.get("no_citation_warnings") is True:
+                known_without_warnings(note)
         return note
 
     def remember(self, key: str, note: Note) -> None:

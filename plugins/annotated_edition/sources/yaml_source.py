@@ -16,7 +16,7 @@ import yaml
 
 from ..diagnostics import Diagnostics
 from .yaml_messages import plain_yaml_problem
-from .input_guards import MAX_SOURCE_BYTES, find_yaml_alias, refuse_outside_project, refuse_oversized
+from .input_guards import MAX_SOURCE_BYTES, find_yaml_alias, known_inside_project, refuse_outside_project, refuse_oversized
 
 __all__ = ["YamlMap", "YamlList", "Position", "load_yaml_text", "load_yaml_file", "read_utf8"]
 
@@ -215,10 +215,13 @@ def _refuse_aliases(text: str, path: Path, diagnostics: Diagnostics, line_offset
     return True
 
 
-def read_utf8(path: Path, diagnostics: Diagnostics, max_bytes: int = MAX_SOURCE_BYTES) -> str | None:
+def read_utf8(path: Path, diagnostics: Diagnostics, max_bytes: int = MAX_SOURCE_BYTES,
+              real: str | None = None) -> str | None:
     """Read a text file strictly as UTF-8 (a leading BOM is dropped); report anything else.
-    Files outside the project being loaded, and files over ``max_bytes``, are refused."""
-    if refuse_outside_project(path, diagnostics):
+    Files outside the project being loaded, and files over ``max_bytes``, are refused.
+    ``real`` is the file's real path when the caller knows it (a folder listing does): then
+    only a file it puts outside the project is resolved again, to say where it leads."""
+    if (real is None or not known_inside_project(real)) and refuse_outside_project(path, diagnostics):
         return None
     try:
         if refuse_oversized(path, path.stat().st_size, max_bytes, diagnostics):

@@ -23,7 +23,7 @@ from ..notes.cache import NoteCache
 from ..notes.convert import PARALLEL_MINIMUM, NoteBodies, _fork_context, default_workers
 from ..notes.edition_links import edition_link_problems, edition_link_targets
 from ..sources.citation_check import citation_warnings
-from ..sources.folder_tree import folder_tree
+from ..sources.folder_tree import folder_tree, shared_listings
 from ..sources.edition import EditionConfig, check_edition, link_graph
 from ..stored_results import ResultStore
 from ..render.note_warnings import sanitizer_warnings
@@ -106,6 +106,12 @@ def _count_notes(config: EditionConfig) -> int:
 
 
 def run_check(config: EditionConfig, paths: Sequence[Path] = ()) -> CheckReport:
+    # The notes folder and docs/ are listed once for the load, the site's files and the count.
+    with shared_listings():
+        return _run_check(config, paths)
+
+
+def _run_check(config: EditionConfig, paths: Sequence[Path]) -> CheckReport:
     started = time.perf_counter()
     edition, diagnostics = check_edition(config)
     if edition is not None:
