@@ -68,8 +68,12 @@ def encode_note(note: Note, checked_on: _dt.date) -> dict[str, Any]:
             "span": list(note.span) if note.span is not None else None}
 
 
+# isinstance(value, str), looked up once: what JSON decodes is never a subclass of str.
+_is_str = str.__instancecheck__
+
+
 def _strings(values: Any, count: int | None = None) -> tuple[str, ...]:
-    if not isinstance(values, list) or not all(type(value) is str for value in values):
+    if type(values) is not list or not all(map(_is_str, values)):
         raise TypeError("a list of strings")
     if count is not None and len(values) != count:
         raise ValueError(f"{count} strings")

@@ -12,10 +12,12 @@ narrows which problems are reported, and which notes are converted: only those u
 
 from __future__ import annotations
 
+import gc
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ..diagnostics import Diagnostic
 from ..model import Edition, Note
@@ -23,6 +25,7 @@ from ..notes.cache import NoteCache
 from ..notes.convert import PARALLEL_MINIMUM, NoteBodies, _fork_context, default_workers
 from ..notes.edition_links import edition_link_problems, edition_link_targets
 from ..sources.citation_check import citation_warnings
+from ..sources.data_file_memo import remembering_data_files
 from ..sources.folder_tree import folder_tree, shared_listings
 from ..sources.edition import EditionConfig, check_edition, link_graph
 from ..stored_results import ResultStore
@@ -107,13 +110,37 @@ def _count_notes(config: EditionConfig) -> int:
 
 def run_check(config: EditionConfig, paths: Sequence[Path] = ()) -> CheckReport:
     # The notes folder and docs/ are listed once for the load, the site's files and the count.
-    with shared_listings():
+    with shared_listings(), _collector_paused():
         return _run_check(config, paths)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for one check. A check builds the whole edition, tens
+    of thousands of objects that live until it ends, and each full collection walked them all
+    again: a quarter of a warm check at 100x (600 collections, 0.25 s), for garbage it hardly
+    makes (its peak memory is the same without: 118 MB warm at 100x; 65 MB converting the 10x
+    notes in one process). Reference counting frees everything else as before."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _run_check(config: EditionConfig, paths: Sequence[Path]) -> CheckReport:
     started = time.perf_counter()
-    edition, diagnostics = check_edition(config)
+    # Data files parsed and schema-checked without a problem are read from the store of results
+    # (sources/data_file_memo.py): the checker's only, as storing them would cost a cold build.
+    data_store = ResultStore(config.cache_path) if config.cache_path else None
+    try:
+        with remembering_data_files(data_store):
+            edition, diagnostics = check_edition(config)
+    finally:
+        if data_store is not None:
+            data_store.close()
     if edition is not None:
         notes = _notes_within(edition.notes, paths)
         directory_urls = uses_directory_urls(config.root)
