@@ -17,6 +17,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import copy_project
 from note_breakages import NOTE_REL, write_good_note
@@ -31,7 +33,8 @@ from annotated_edition.sources import folder_tree as folder_tree_module
 from annotated_edition.sources.folder_tree import folder_tree, shared_listings, within
 from annotated_edition.sources.input_guards import outside_project, reading_project
 from annotated_edition.sources.yaml_source import read_utf8
-from annotated_edition.sources.note_load_memo import NoteLoads, decode_note, encode_note, note_load_key
+from annotated_edition.sources.note_load_memo import (NoteLoads, collecting_load_keys, decode_note, encode_note,
+                                                       note_load_key)
 from annotated_edition.stored_results import ResultStore
 from annotated_edition.tools import checker
 from annotated_edition.tools.checker import run_check
@@ -151,8 +154,39 @@ def test_a_damaged_store_is_loaded_again_and_rewritten(project: Path, tmp_path: 
 # --- each note's HTML verdict ----------------------------------------------------------------------
 
 def _key(note: Note = NOTE, links: dict[str, str] | None = None, directory_urls: bool = True,
-         files: frozenset[str] = frozenset({"a.html"}), engine: str = "e1") -> str:
-    return note_verdict_key(note, links or {}, directory_urls, site_files_digest(files), engine=engine)
+         files: frozenset[str] = frozenset({"a.html"}), engine: str = "e1", loaded_as: str = "") -> str:
+    return note_verdict_key(note, links or {}, directory_urls, site_files_digest(files), engine=engine,
+                            loaded_as=loaded_as)
+
+
+@pytest.mark.parametrize("change", ["loaded_as", "edition_links", "directory_urls", "site_files", "engine"])
+def test_each_part_of_the_verdict_key_from_the_load_key_gives_a_miss(change: str) -> None:
+    def key(**changed: object) -> str:
+        return _key(**{"loaded_as": "k1", **changed})  # type: ignore[arg-type]
+    assert key() == key()
+    changed = {"loaded_as": key(loaded_as="k2"), "edition_links": key(links={"edition:doc": "../doc/"}),
+               "directory_urls": key(directory_urls=False), "site_files": key(files=frozenset({"a.html", "b.html"})),
+               "engine": key(engine="e2")}[change]
+    assert changed != key()
+    assert key(note=dataclasses.replace(NOTE, body="other")) == key(), "the load key stands for the note's fields"
+    assert key() != _key(), "a key from the fields is never one from a load key"
+
+
+def test_the_checker_keys_each_verdict_on_the_note_load_key(project: Path) -> None:
+    config = edition_config_for(project)
+    with collecting_load_keys() as keys:
+        edition, _ = check_edition(config)
+    assert edition is not None and set(keys) == {note.path for note in edition.notes}
+    note = next(note for note in edition.notes if note.slug == "checker-fixture")
+    text = note.path.read_text(encoding="utf-8")
+    clause = edition.clause(note.target)
+    assert clause is not None
+    assert keys[note.path] == note_load_key(text, "singapore-2018/point-2/checker-fixture.md", clause.display_text)
+    with collecting_load_keys() as again:
+        check_edition(config)  # now every note from the store: the same keys
+    assert again == keys
+    check_edition(config)
+    assert again == keys, "nothing collected outside the block"
 
 
 @pytest.mark.parametrize("change", ["slug", "target", "title", "sources", "body", "body_line", "tags", "edition_links",
@@ -437,3 +471,23 @@ def test_a_note_read_with_its_known_real_path_is_guarded_the_same(tmp_path: Path
                 text = read_utf8(entry.path, plain)
                 assert read_utf8(entry.path, known, real=None if entry.is_symlink else entry.real()) == text
                 assert [d.format() for d in known.items] == [d.format() for d in plain.items]
+
+
+# --- the front matter split without splitting every line ------------------------------------------
+
+_PIECES = st.sampled_from(["---", "--- ", "---\t", "----", " ---", "\n", "\r\n", "\r", "\u2028", "\x85", "\v",
+                           "title: x", "a", "# c", " ", "\t", "[@k]", "é"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_the_front_matter_split_is_the_line_by_line_one(text: str) -> None:
+    assert commentary.split_front_matter(text) == commentary._split_front_matter_by_lines(text)
+    framed = "---\n" + text + "\n---\n" + text
+    assert commentary.split_front_matter(framed) == commentary._split_front_matter_by_lines(framed)
+
+
+def test_the_front_matter_split_of_every_note_of_the_edition() -> None:
+    for path in sorted(Path(__file__).resolve().parents[2].glob("docs/commentary/**/*.md")):
+        text = path.read_text(encoding="utf-8")
+        assert commentary.split_front_matter(text) == commentary._split_front_matter_by_lines(text), path

@@ -27,7 +27,7 @@ from .input_guards import MAX_NOTE_BYTES, outside_project
 from .quote_hints import explain_quote_miss
 from .folder_tree import TreeEntry, folder_tree
 from .front_matter_memo import FrontMatters
-from .note_load_memo import NoteLoads, note_load_key
+from .note_load_memo import NoteLoads, note_load_key, record_load_key
 from .yaml_source import YamlMap, load_yaml_text, read_utf8
 
 __all__ = ["load_notes", "load_note", "split_front_matter", "suggest_refs", "SLUG_PATTERN",
@@ -40,8 +40,24 @@ _FENCE = re.compile(r"^---[ \t]*$")
 OTHER_MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext", ".mdx", ".rmd")
 
 
+# A front matter fenced by "---" lines and broken into lines by "\n" alone, as nearly every note's
+# is: its closing fence found with one search instead of splitting the whole file into lines.
+_CLOSING_FENCE = re.compile(r"\n---[ \t]*\n")
+# Every line boundary of str.splitlines but "\n".
+_OTHER_LINE_BREAKS = re.compile("[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
     """Split ``---``-fenced front matter from the body: (yaml, body, body's first line)."""
+    if text.startswith("---\n"):
+        close = _CLOSING_FENCE.search(text, 3)
+        if close is not None and _OTHER_LINE_BREAKS.search(text, 0, close.end()) is None:
+            return text[4:close.start() + 1], text[close.end():], text.count("\n", 0, close.end()) + 1
+    return _split_front_matter_by_lines(text)
+
+
+def _split_front_matter_by_lines(text: str) -> tuple[str, str, int] | None:
+    """:func:`split_front_matter` for any text: line by line, every kind of line break."""
     lines = text.splitlines(keepends=True)
     if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
         return None
@@ -263,8 +279,9 @@ def load_notes(commentary_dir: Path, lookup: Callable[[Ref], Clause | None], all
     _refuse_other_extensions(tree, diagnostics)
     notes: list[Note] = []
     first_path_of_slug: dict[str, Path] = {}
+    # In the order of their paths (compared part by part: a tuple of strings is compared in C).
     entries = sorted((entry for entry in tree if entry.name.endswith(".md") and entry.is_file),
-                     key=lambda entry: entry.path)
+                     key=lambda entry: entry.path.parts)
     paths = [entry.path for entry in entries]
     fronts = FrontMatters(store)
     loads = NoteLoads(store, latest_today())
@@ -278,6 +295,8 @@ def load_notes(commentary_dir: Path, lookup: Callable[[Ref], Clause | None], all
                              (text, read_problems) if read_problems is not None else None)
             if note is not None and key:
                 loads.remember(key, note)
+        if note is not None and key:
+            record_load_key(path, key)
         slug = path.stem
         if slug in first_path_of_slug:
             diagnostics.error(path, 1, 1, f"duplicate note slug '{slug}': also used by {first_path_of_slug[slug].relative_to(commentary_dir)}",

@@ -32,16 +32,18 @@ the warnings are looked for again only in notes that have some, and found by the
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 from ..engine_digest import engine_digest
 from ..model import Author, Note, Ref, SourceRef
-from ..stored_results import ResultStore, result_key
+from ..stored_results import ResultStore, framed, result_key
 from .citation_check import has_citation_warnings, known_without_warnings
 
-__all__ = ["NoteLoads", "note_load_key", "encode_note", "decode_note"]
+__all__ = ["NoteLoads", "note_load_key", "encode_note", "decode_note", "collecting_load_keys", "record_load_key"]
 
 _STEP = "note-load"
 _SOURCE_FIELDS = ("title", "publisher", "date", "url", "id", "party")
@@ -49,9 +51,33 @@ _SOURCE_FIELDS = ("title", "publisher", "date", "url", "id", "party")
 
 def note_load_key(text: str, relative: str, clause_text: str, engine: str | None = None) -> str:
     """The key of a note's entry: its file's ``text``, its ``relative`` path under the notes
-    folder, the ``clause_text`` of the clause its folder names, and the engine."""
-    return result_key(_STEP, engine if engine is not None else engine_digest(), text,
-                      relative=relative, clause_text=clause_text)
+    folder, the ``clause_text`` of the clause its folder names, and the engine. (The three
+    texts are the key's data, framed, rather than settings: a warm check makes 8,000 keys at
+    100x, and the header of a step without settings is hashed once.)"""
+    return result_key(_STEP, engine if engine is not None else engine_digest(), framed(relative, clause_text, text))
+
+
+# The load key of each note loaded within collecting_load_keys(), by its path: the checker keys
+# each note's verdict on it (tools/note_verdicts.py) instead of encoding the whole note again.
+_load_keys: ContextVar[dict[Path, str] | None] = ContextVar("annotated_edition_load_keys", default=None)
+
+
+@contextmanager
+def collecting_load_keys() -> Iterator[dict[Path, str]]:
+    """Within, :func:`record_load_key` fills the dictionary yielded: each note's path, and the key
+    its file's text, place and clause gave (the note as loaded is a function of it)."""
+    keys: dict[Path, str] = {}
+    token = _load_keys.set(keys)
+    try:
+        yield keys
+    finally:
+        _load_keys.reset(token)
+
+
+def record_load_key(path: Path, key: str) -> None:
+    keys = _load_keys.get()
+    if keys is not None:
+        keys[path] = key
 
 
 def encode_note(note: Note, checked_on: _dt.date) -> dict[str, Any]:

@@ -8,6 +8,7 @@ key's value (maps) or item (lists).
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -215,6 +216,18 @@ def _refuse_aliases(text: str, path: Path, diagnostics: Diagnostics, line_offset
     return True
 
 
+def _read_within(path: Path, max_bytes: int) -> bytes | None:
+    """The file's bytes when it opens and holds at most ``max_bytes`` (its size asked of the
+    open file: one system call fewer than ``stat`` then ``read_bytes``); else None."""
+    try:
+        with open(path, "rb") as stream:
+            if os.fstat(stream.fileno()).st_size > max_bytes:
+                return None
+            return stream.read()
+    except OSError:
+        return None
+
+
 def read_utf8(path: Path, diagnostics: Diagnostics, max_bytes: int = MAX_SOURCE_BYTES,
               real: str | None = None) -> str | None:
     """Read a text file strictly as UTF-8 (a leading BOM is dropped); report anything else.
@@ -223,13 +236,15 @@ def read_utf8(path: Path, diagnostics: Diagnostics, max_bytes: int = MAX_SOURCE_
     only a file it puts outside the project is resolved again, to say where it leads."""
     if (real is None or not known_inside_project(real)) and refuse_outside_project(path, diagnostics):
         return None
-    try:
-        if refuse_oversized(path, path.stat().st_size, max_bytes, diagnostics):
+    data = _read_within(path, max_bytes)
+    if data is None:  # too large or unreadable: asked again the long way, which says which
+        try:
+            if refuse_oversized(path, path.stat().st_size, max_bytes, diagnostics):
+                return None
+            data = path.read_bytes()
+        except OSError as error:
+            diagnostics.error(path, 1, 1, f"cannot read file: {error.strerror or error}")
             return None
-        data = path.read_bytes()
-    except OSError as error:
-        diagnostics.error(path, 1, 1, f"cannot read file: {error.strerror or error}")
-        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

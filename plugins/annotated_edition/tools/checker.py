@@ -26,6 +26,7 @@ from ..notes.convert import PARALLEL_MINIMUM, NoteBodies, _fork_context, default
 from ..notes.edition_links import edition_link_problems, edition_link_targets
 from ..sources.citation_check import citation_warnings
 from ..sources.data_file_memo import remembering_data_files
+from ..sources.note_load_memo import collecting_load_keys
 from ..sources.folder_tree import folder_tree, shared_listings
 from ..sources.edition import EditionConfig, check_edition, link_graph
 from ..stored_results import ResultStore
@@ -136,7 +137,7 @@ def _run_check(config: EditionConfig, paths: Sequence[Path]) -> CheckReport:
     # (sources/data_file_memo.py): the checker's only, as storing them would cost a cold build.
     data_store = ResultStore(config.cache_path) if config.cache_path else None
     try:
-        with remembering_data_files(data_store):
+        with remembering_data_files(data_store), collecting_load_keys() as load_keys:
             edition, diagnostics = check_edition(config)
     finally:
         if data_store is not None:
@@ -153,7 +154,7 @@ def _run_check(config: EditionConfig, paths: Sequence[Path]) -> CheckReport:
             if store is not None:
                 digest = site_files_digest(files)
                 keys = [note_verdict_key(note, edition_link_targets(note, edition, directory_urls), directory_urls,
-                                         digest) for note in notes]
+                                         digest, loaded_as=load_keys.get(note.path, "")) for note in notes]
             verdicts = NoteVerdicts(store).verdicts(
                 notes, keys or [""] * len(notes),
                 lambda missing: _html_verdicts(config, edition, files, directory_urls, missing, store))
