@@ -26,30 +26,29 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 __all__ = ["TreeEntry", "folder_tree", "shared_listings", "within"]
 
 
-@dataclass(frozen=True)
-class TreeEntry:
+class TreeEntry(NamedTuple):
+    """One entry of a listing (a named tuple: a large edition's listing has tens of thousands)."""
+
     path: Path
     is_file: bool
     """``Path.is_file()``: a regular file, or a link to one."""
     is_symlink: bool
     folder_real: str
     """The real path of the folder the entry is in."""
-
-    @property
-    def name(self) -> str:
-        return self.path.name
+    name: str
+    """``path.name``, as the listing gave it."""
 
     def real(self) -> str:
         """``str(self.path.resolve())``: only a link costs a system call."""
         if self.is_symlink:
             return str(self.path.resolve())
-        return os.path.join(self.folder_real, self.path.name)
+        return os.path.join(self.folder_real, self.name)
 
 
 # Listings made inside shared_listings(): each folder (as spelled) -> (its real path, its entries).
@@ -102,7 +101,7 @@ def _list(folder: Path, real: str, entries: list[TreeEntry], listings: _Listings
         except OSError:
             is_file = False
         path = folder / entry.name
-        entries.append(TreeEntry(path, is_file, is_symlink, real))
+        entries.append(TreeEntry(path, is_file, is_symlink, real, entry.name))
         try:
             is_folder = entry.is_dir(follow_symlinks=False)
         except OSError:

@@ -35,6 +35,7 @@ from ..render.templates import Templates
 from ..render.context import RenderContext, converted_item
 from ..notes.body_links import relative_link_problems
 from .note_verdicts import NoteVerdict, NoteVerdicts, note_verdict_key, site_files_digest, split_by_note
+from .project_config import read_mkdocs_yml
 from .site_files import site_files, uses_directory_urls
 
 __all__ = ["CheckReport", "run_check", "select_diagnostics"]
@@ -144,8 +145,9 @@ def _run_check(config: EditionConfig, paths: Sequence[Path]) -> CheckReport:
             data_store.close()
     if edition is not None:
         notes = _notes_within(edition.notes, paths)
-        directory_urls = uses_directory_urls(config.root)
-        files = site_files(config, edition)
+        mkdocs = read_mkdocs_yml(config.root)  # once, for both
+        directory_urls = uses_directory_urls(config.root, mkdocs)
+        files = site_files(config, edition, mkdocs)
         # What each note's HTML gives (sanitizer warnings, relative links to no file) is read
         # from the store of results where nothing it depends on changed (tools/note_verdicts.py).
         store = ResultStore(config.cache_path) if config.cache_path else None
