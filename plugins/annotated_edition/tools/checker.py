@@ -120,7 +120,7 @@ def run_check(config: EditionConfig, paths: Sequence[Path] = ()) -> CheckReport:
 def _collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off for one check. A check builds the whole edition, tens
     of thousands of objects that live until it ends, and each full collection walked them all
-    again: a quarter of a warm check at 100x (600 collections, 0.25 s), for garbage it hardly
+    again: a fifth of a warm check at 100x (600 collections, 0.2 s), for garbage it hardly
     makes (its peak memory is the same without: 118 MB warm at 100x; 65 MB converting the 10x
     notes in one process). Reference counting frees everything else as before."""
     enabled = gc.isenabled()
