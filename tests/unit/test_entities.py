@@ -170,3 +170,22 @@ def test_schema_errors_name_the_field(tmp_path: Path) -> None:
     _, _, diagnostics = _load(path)
     assert "entities.yml:4:11: error: 'entities[0].type' is 'city'; expected one of: person, place, organization, term" \
         in diagnostics.format(tmp_path)
+
+
+class _EverySearch(AliasMatcher):
+    """The matcher without its first-word filter: every alias's pattern searched in every text."""
+
+    @property
+    def _patterns(self) -> list[tuple[str, re.Pattern[str], str]]:  # type: ignore[override]
+        return [(alias, pattern, "") for alias, pattern, _first in super()._patterns]
+
+
+_WORDS = st.sampled_from(["Kim", "Trump", "peace", "regime", "Korea", "-", "U.S.", "'s", "lasting"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(aliases=st.lists(st.lists(_WORDS, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=4, unique=True),
+       text=st.lists(st.one_of(_WORDS, st.sampled_from([" ", "  ", "\n", "\u00a0", ", "])), max_size=30).map("".join))
+def test_the_first_word_filter_finds_what_every_search_finds(aliases: list[str], text: str) -> None:
+    claims = {alias: f"e{index}" for index, alias in enumerate(aliases)}
+    assert AliasMatcher(claims).find(text) == _EverySearch(claims).find(text)

@@ -311,3 +311,26 @@ def test_a_check_warns_the_same_with_and_without_the_store(tmp_path: Path, warni
     assert any(": warning: " in line for line in uncached), uncached
     assert _diagnostics(root, cache=True) == uncached
     assert _diagnostics(root, cache=True) == uncached  # now read from the store
+
+
+def _key_as_written(step: str, engine: str, data: str, **settings: Any) -> str:
+    """result_key as first written: the header encoded for every key."""
+    import hashlib
+    import json
+    header = json.dumps({"format": 1, "step": step, "engine": engine, "settings": settings}, sort_keys=True,
+                        ensure_ascii=True)
+    return hashlib.sha256(header.encode("ascii") + b"\0" + data.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@given(st.text(), st.text(max_size=5), st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2))
+def test_a_key_is_the_one_first_written(data: str, step: str, settings: dict[str, str]) -> None:
+    from annotated_edition.stored_results import result_key
+    assert result_key(step, "e", data, **settings) == _key_as_written(step, "e", data, **settings)
+    assert result_key(step, "e", data) == _key_as_written(step, "e", data), "the header made once, the same"
+
+
+@given(st.lists(st.text(alphabet="a0\0:", max_size=6), min_size=1, max_size=3),
+       st.lists(st.text(alphabet="a0\0:", max_size=6), min_size=1, max_size=3))
+def test_framed_texts_meet_only_when_all_are_equal(first: list[str], second: list[str]) -> None:
+    from annotated_edition.stored_results import framed
+    assert (framed(*first) == framed(*second)) == (first == second)

@@ -16,7 +16,26 @@ from ..diagnostics import Diagnostics
 from ..model import Note
 from ..note_citations import CitationProblem, citation_problems
 
-__all__ = ["record_citation_errors", "citation_warnings"]
+__all__ = ["record_citation_errors", "citation_warnings", "has_citation_warnings", "known_without_warnings"]
+
+# The (body, source ids) of notes known to have no citation warning: those the store of clean
+# loads says so of (sources/note_load_memo.py). The warnings are a pure function of the two;
+# without this, a warm check or build found every note's citations again to learn there was
+# nothing to say. Emptied when full (a long ``mkdocs serve`` session meets many bodies).
+_WITHOUT_WARNINGS: set[tuple[str, tuple[str, ...]]] = set()
+_WITHOUT_WARNINGS_LIMIT = 65536
+
+
+def known_without_warnings(note: Note) -> None:
+    """Record that ``note`` (its body and its sources' ids) has no citation warning."""
+    if len(_WITHOUT_WARNINGS) >= _WITHOUT_WARNINGS_LIMIT:
+        _WITHOUT_WARNINGS.clear()
+    _WITHOUT_WARNINGS.add((note.body, tuple(source.id for source in note.sources)))
+
+
+def has_citation_warnings(note: Note) -> bool:
+    """Whether :func:`citation_warnings` has anything to say about ``note``."""
+    return any(p.severity == "warning" for p in citation_problems(note.body, [s.id for s in note.sources]))
 
 
 def _source_ids(sources: Sequence[Any]) -> list[str]:
@@ -64,7 +83,10 @@ def citation_warnings(notes: Sequence[Note]) -> Diagnostics:
     """One warning per source that a note lists but never cites."""
     warnings = Diagnostics()
     for note in notes:
-        problems = [p for p in citation_problems(note.body, [s.id for s in note.sources]) if p.severity == "warning"]
+        source_ids = tuple(source.id for source in note.sources)
+        if (note.body, source_ids) in _WITHOUT_WARNINGS:
+            continue
+        problems = [p for p in citation_problems(note.body, source_ids) if p.severity == "warning"]
         if not problems:
             continue
         positions = _source_id_lines(note)

@@ -9,7 +9,6 @@ exactly once, loading fails and names the note (nothing is ever moved silently).
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import unicodedata
 from pathlib import Path
@@ -28,7 +27,7 @@ from .input_guards import MAX_NOTE_BYTES, outside_project
 from .quote_hints import explain_quote_miss
 from .folder_tree import TreeEntry, folder_tree
 from .front_matter_memo import FrontMatters
-from .note_load_memo import NoteLoads, note_load_key
+from .note_load_memo import NoteLoads, note_load_key, record_load_key
 from .yaml_source import YamlMap, load_yaml_text, read_utf8
 
 __all__ = ["load_notes", "load_note", "split_front_matter", "suggest_refs", "SLUG_PATTERN",
@@ -41,8 +40,24 @@ _FENCE = re.compile(r"^---[ \t]*$")
 OTHER_MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext", ".mdx", ".rmd")
 
 
+# A front matter fenced by "---" lines and broken into lines by "\n" alone, as nearly every note's
+# is: its closing fence found with one search instead of splitting the whole file into lines.
+_CLOSING_FENCE = re.compile(r"\n---[ \t]*\n")
+# Every line boundary of str.splitlines but "\n".
+_OTHER_LINE_BREAKS = re.compile("[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
     """Split ``---``-fenced front matter from the body: (yaml, body, body's first line)."""
+    if text.startswith("---\n"):
+        close = _CLOSING_FENCE.search(text, 3)
+        if close is not None and _OTHER_LINE_BREAKS.search(text, 0, close.end()) is None:
+            return text[4:close.start() + 1], text[close.end():], text.count("\n", 0, close.end()) + 1
+    return _split_front_matter_by_lines(text)
+
+
+def _split_front_matter_by_lines(text: str) -> tuple[str, str, int] | None:
+    """:func:`split_front_matter` for any text: line by line, every kind of line break."""
     lines = text.splitlines(keepends=True)
     if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
         return None
@@ -235,14 +250,17 @@ def _refuse_other_extensions(tree: list[TreeEntry], diagnostics: Diagnostics) ->
                           f"Rename it to {path.stem}.md.")
 
 
-def _refuse_linked_folders(commentary_dir: Path, diagnostics: Diagnostics) -> None:
+def _refuse_linked_folders(tree: list[TreeEntry], diagnostics: Diagnostics) -> None:
     """Folders that are symbolic links are not searched for notes; say so instead of losing
-    the notes inside them silently (and refuse outright those that lead out of the project)."""
-    for folder, subfolders, _files in os.walk(commentary_dir):
-        for name in sorted(subfolders):
-            path = Path(folder) / name
-            if not path.is_symlink():
-                continue
+    the notes inside them silently (and refuse outright those that lead out of the project).
+    The folders ``os.walk`` would list, from the listing already made: the links among the
+    entries that lead to a folder, folder by folder in the walk's order, by name in each."""
+    by_folder: dict[Path, list[Path]] = {}
+    for entry in tree:
+        if entry.is_symlink and entry.path.is_dir():
+            by_folder.setdefault(entry.path.parent, []).append(entry.path)
+    for links in by_folder.values():
+        for path in sorted(links, key=lambda link: link.name):
             really = outside_project(path)
             where = f"points outside the project, to {really}" if really else f"is a symbolic link to {path.resolve()}"
             diagnostics.error(path, 1, 1, f"the folder {where}: the notes in it are not read",
@@ -255,16 +273,19 @@ def load_notes(commentary_dir: Path, lookup: Callable[[Ref], Clause | None], all
     matter loaded and checked without a problem for the next run (see :mod:`.front_matter_memo`)."""
     if not commentary_dir.is_dir():
         return []
-    _refuse_linked_folders(commentary_dir, diagnostics)
-    # One listing of the folder for both (sources/folder_tree.py): what rglob("*") gives.
+    # One listing of the folder for all three (sources/folder_tree.py): what rglob("*") gives.
     tree = folder_tree(commentary_dir)
+    _refuse_linked_folders(tree, diagnostics)
     _refuse_other_extensions(tree, diagnostics)
     notes: list[Note] = []
     first_path_of_slug: dict[str, Path] = {}
-    paths = sorted(entry.path for entry in tree if entry.name.endswith(".md") and entry.is_file)
+    # In the order of their paths (compared part by part: a tuple of strings is compared in C).
+    entries = sorted((entry for entry in tree if entry.name.endswith(".md") and entry.is_file),
+                     key=lambda entry: entry.path.parts)
+    paths = [entry.path for entry in entries]
     fronts = FrontMatters(store)
     loads = NoteLoads(store, latest_today())
-    ahead = _read_ahead(paths, commentary_dir, lookup) if store is not None else {}
+    ahead = _read_ahead(entries, commentary_dir, lookup) if store is not None else {}
     loads.prefetch(key for _text, _read, key in ahead.values() if key)
     for path in paths:
         text, read_problems, key = ahead.get(path, (None, None, ""))
@@ -274,6 +295,8 @@ def load_notes(commentary_dir: Path, lookup: Callable[[Ref], Clause | None], all
                              (text, read_problems) if read_problems is not None else None)
             if note is not None and key:
                 loads.remember(key, note)
+        if note is not None and key:
+            record_load_key(path, key)
         slug = path.stem
         if slug in first_path_of_slug:
             diagnostics.error(path, 1, 1, f"duplicate note slug '{slug}': also used by {first_path_of_slug[slug].relative_to(commentary_dir)}",
@@ -287,23 +310,26 @@ def load_notes(commentary_dir: Path, lookup: Callable[[Ref], Clause | None], all
     return notes
 
 
-def _read_ahead(paths: list[Path], commentary_dir: Path,
+def _read_ahead(entries: list[TreeEntry], commentary_dir: Path,
                 lookup: Callable[[Ref], Clause | None]) -> dict[Path, tuple[str | None, Diagnostics, str]]:
     """The notes the store of clean loads may answer for, read ahead so that one query asks
     for all of them: each file's text (None if it cannot be read), what reading it recorded,
     and its key ("" when it was not read cleanly). Only files where a clean note can be (the
     right depth, a valid slug, a clause at the folder) are read here; the others are loaded as
-    before, in their turn."""
+    before, in their turn. The listing's entries know each file's real path, so the guard
+    against files out of the project resolves only links (:func:`.yaml_source.read_utf8`)."""
     ahead: dict[Path, tuple[str | None, Diagnostics, str]] = {}
-    for path in paths:
-        parts = path.relative_to(commentary_dir).parts
+    depth = len(commentary_dir.parts)
+    for entry in entries:
+        path = entry.path
+        parts = path.parts[depth:]  # path.relative_to(commentary_dir).parts: the listing is below it
         if len(parts) != 3 or not SLUG_PATTERN.match(path.stem):
             continue
         clause = lookup(Ref(parts[0], parts[1]))
         if clause is None:
             continue
         found = Diagnostics()
-        text = read_utf8(path, found, max_bytes=MAX_NOTE_BYTES)
+        text = read_utf8(path, found, max_bytes=MAX_NOTE_BYTES, real=None if entry.is_symlink else entry.real())
         key = note_load_key(text, "/".join(parts), clause.display_text) if text is not None and not found else ""
         ahead[path] = (text, found, key)
     return ahead

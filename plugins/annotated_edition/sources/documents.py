@@ -13,7 +13,8 @@ from .input_guards import outside_project
 from .quote_hints import explain_quote_miss
 from ..model import Clause, Document, EditorialNote, Ref, Signatory, SourceRef, TextLink
 from .schema_check import validate
-from .yaml_source import YamlMap, load_yaml_file, read_utf8
+from .data_file_memo import load_checked
+from .yaml_source import YamlMap, read_utf8
 
 __all__ = ["load_document", "source_from"]
 
@@ -32,13 +33,18 @@ def source_from(data: dict[str, Any]) -> SourceRef:
 def load_document(sidecar: Path, diagnostics: Diagnostics) -> Document | None:
     """Load and check one sidecar (and its text); problems go to ``diagnostics``."""
     found = Diagnostics()
-    data = load_yaml_file(sidecar, found)
-    if data is None and not found:
-        found.error(sidecar, 1, 1, "the document sidecar is empty",
-                    "A sidecar holds the document's metadata and clause map; see docs/data-formats.md.")
-    if data is not None and not isinstance(data, YamlMap):
-        found.error(sidecar, 1, 1, "a document sidecar must be a YAML mapping")
-    if found or data is None or not validate(data, "document", sidecar, found):
+
+    def check(data: Any) -> bool:
+        if data is None and not found:
+            found.error(sidecar, 1, 1, "the document sidecar is empty",
+                        "A sidecar holds the document's metadata and clause map; see docs/data-formats.md.")
+        if data is not None and not isinstance(data, YamlMap):
+            found.error(sidecar, 1, 1, "a document sidecar must be a YAML mapping")
+        return not (found or data is None or not validate(data, "document", sidecar, found))
+
+    # Parsed and checked once per text when the checker remembers data files (data_file_memo.py).
+    data, passed = load_checked(sidecar, "document", found, check)
+    if not passed:
         diagnostics.extend(found)
         return None
     expected_id = sidecar.name.removesuffix(".yml").removesuffix(".yaml")

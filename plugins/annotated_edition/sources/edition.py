@@ -10,6 +10,7 @@ from .commitments import load_commitments
 from .documents import load_document
 from .entities import load_entities
 from .input_guards import reading_project
+from .folder_tree import shared_listings
 from .stray_notes import find_stray_notes
 from ..links import LinkGraph
 from .crossrefs import load_crossrefs
@@ -28,7 +29,8 @@ def check_edition(config: EditionConfig, *, partial: bool = False) -> tuple[Edit
 
     With ``partial``, the edition is returned even with problems, minus whatever failed to
     load (a live preview shows it while the contributor fixes a note); never publish it."""
-    with reading_project(config.root):
+    # Each folder listed once for the whole load (sources/folder_tree.py).
+    with reading_project(config.root), shared_listings():
         return _check_edition(config, partial)
 
 

@@ -24,9 +24,10 @@ from typing import Iterator
 import yaml
 
 from ..diagnostics import Diagnostics
+from .folder_tree import within
 
 __all__ = ["MAX_NOTE_BYTES", "MAX_SOURCE_BYTES", "reading_project", "refuse_outside_project", "outside_project",
-           "refuse_oversized", "find_yaml_alias", "describe_size", "resolved"]
+           "refuse_oversized", "find_yaml_alias", "describe_size", "resolved", "known_inside_project"]
 
 # A note is commentary on one clause: 256 KB is some 40,000 words, far beyond any real note,
 # and converts in well under a second. Texts and data files may be larger, but a 2 MB sidecar
@@ -100,6 +101,15 @@ def outside_project(path: Path) -> Path | None:
     except (OSError, RuntimeError):  # a symlink loop: read_bytes will say so
         return None
     return None if real.is_relative_to(root) else real
+
+
+def known_inside_project(real: str) -> bool:
+    """Whether ``real``, a file's real path already known (a folder listing gives it for each
+    entry that is not a link: :class:`.folder_tree.TreeEntry`), lies inside the project being
+    loaded, or no load is under way: what :func:`outside_project` answers None for, without
+    its system call. False means: ask :func:`refuse_outside_project`, which says why."""
+    root = _project_root.get()
+    return root is None or within(real, str(root))
 
 
 def refuse_outside_project(path: Path, diagnostics: Diagnostics) -> bool:

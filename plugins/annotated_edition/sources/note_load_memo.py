@@ -21,20 +21,29 @@ Those are the key (today aside, as said). Only clean notes are stored, so every 
 problem is loaded again on every run and its diagnostics are always the loader's own. An
 entry holds the note's fields but its body (and the line it starts on), path and slug, which
 come from the file again.
+
+An entry also says whether the note has no citation warning (a source listed but never
+cited: a warning, not a load error, found once the edition has loaded by
+:func:`.citation_check.citation_warnings`). That too is a function of the file's text (its
+body and its sources' ids); a note read from the store with no warning is recorded as such, so
+the warnings are looked for again only in notes that have some, and found by the same code.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 from ..engine_digest import engine_digest
 from ..model import Author, Note, Ref, SourceRef
-from ..stored_results import ResultStore, result_key
+from ..stored_results import ResultStore, framed, result_key
+from .citation_check import has_citation_warnings, known_without_warnings
 
-__all__ = ["NoteLoads", "note_load_key", "encode_note", "decode_note"]
+__all__ = ["NoteLoads", "note_load_key", "encode_note", "decode_note", "collecting_load_keys", "record_load_key"]
 
 _STEP = "note-load"
 _SOURCE_FIELDS = ("title", "publisher", "date", "url", "id", "party")
@@ -42,14 +51,39 @@ _SOURCE_FIELDS = ("title", "publisher", "date", "url", "id", "party")
 
 def note_load_key(text: str, relative: str, clause_text: str, engine: str | None = None) -> str:
     """The key of a note's entry: its file's ``text``, its ``relative`` path under the notes
-    folder, the ``clause_text`` of the clause its folder names, and the engine."""
-    return result_key(_STEP, engine if engine is not None else engine_digest(), text,
-                      relative=relative, clause_text=clause_text)
+    folder, the ``clause_text`` of the clause its folder names, and the engine. (The three
+    texts are the key's data, framed, rather than settings: a warm check makes 8,000 keys at
+    100x, and the header of a step without settings is hashed once.)"""
+    return result_key(_STEP, engine if engine is not None else engine_digest(), framed(relative, clause_text, text))
+
+
+# The load key of each note loaded within collecting_load_keys(), by its path: the checker keys
+# each note's verdict on it (tools/note_verdicts.py) instead of encoding the whole note again.
+_load_keys: ContextVar[dict[Path, str] | None] = ContextVar("annotated_edition_load_keys", default=None)
+
+
+@contextmanager
+def collecting_load_keys() -> Iterator[dict[Path, str]]:
+    """Within, :func:`record_load_key` fills the dictionary yielded: each note's path, and the key
+    its file's text, place and clause gave (the note as loaded is a function of it)."""
+    keys: dict[Path, str] = {}
+    token = _load_keys.set(keys)
+    try:
+        yield keys
+    finally:
+        _load_keys.reset(token)
+
+
+def record_load_key(path: Path, key: str) -> None:
+    keys = _load_keys.get()
+    if keys is not None:
+        keys[path] = key
 
 
 def encode_note(note: Note, checked_on: _dt.date) -> dict[str, Any]:
     """The stored form of a note that loaded cleanly on ``checked_on``."""
     return {"checked_on": checked_on.isoformat(),
+            "no_citation_warnings": not has_citation_warnings(note),
             "target": [note.target.document, note.target.clause],
             "title": note.title,
             "authors": [[author.name, author.url] for author in note.authors],
@@ -60,8 +94,12 @@ def encode_note(note: Note, checked_on: _dt.date) -> dict[str, Any]:
             "span": list(note.span) if note.span is not None else None}
 
 
+# isinstance(value, str), looked up once: what JSON decodes is never a subclass of str.
+_is_str = str.__instancecheck__
+
+
 def _strings(values: Any, count: int | None = None) -> tuple[str, ...]:
-    if not isinstance(values, list) or not all(type(value) is str for value in values):
+    if type(values) is not list or not all(map(_is_str, values)):
         raise TypeError("a list of strings")
     if count is not None and len(values) != count:
         raise ValueError(f"{count} strings")
@@ -121,6 +159,8 @@ class NoteLoads:
         note = decode_note(entry, slug, path, body, body_line, self.today) if entry is not None else None
         if note is not None:
             self.hits += 1
+            if entry.get("no_citation_warnings") is True:
+                known_without_warnings(note)
         return note
 
     def remember(self, key: str, note: Note) -> None:

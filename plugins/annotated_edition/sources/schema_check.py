@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin
 
 from ..diagnostics import Diagnostics
 from .schema_fastpath import compile_checker
-from .yaml_source import load_yaml_file, Position, YamlList, YamlMap
+from .yaml_source import Position, YamlList, YamlMap
 
 if TYPE_CHECKING:  # jsonschema is imported only to describe a failure (a tenth of a second saved per build)
     from jsonschema import Draft202012Validator
@@ -173,11 +173,17 @@ def load_listing(path: Path, key: str, schema: str, diagnostics: Diagnostics) ->
     if not path.exists():
         return YamlList()
     found = Diagnostics()
-    data = load_yaml_file(path, found)
-    if data is not None and not isinstance(data, YamlMap):
-        found.error(path, 1, 1, f"{path.name} must be a mapping with a '{key}' list",
-                    f"Start the file with '{key}:' and list one item per entry.")
-    elif data is not None:
-        validate(data, schema, path, found)
+
+    def check(data: Any) -> bool:
+        if data is not None and not isinstance(data, YamlMap):
+            found.error(path, 1, 1, f"{path.name} must be a mapping with a '{key}' list",
+                        f"Start the file with '{key}:' and list one item per entry.")
+        elif data is not None:
+            validate(data, schema, path, found)
+        return not found and data is not None
+
+    # Parsed and checked once per text when the checker remembers data files (data_file_memo.py).
+    from .data_file_memo import load_checked  # imported late: it imports this module
+    data, _passed = load_checked(path, schema, found, check)
     diagnostics.extend(found)
     return None if found or data is None else data[key]

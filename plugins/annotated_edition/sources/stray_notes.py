@@ -28,11 +28,11 @@ def find_stray_notes(docs_dir: Path, commentary_dir: Path, all_refs: list[str], 
     notes_folder = str(commentary_dir.resolve())
     shown_folder = f"{commentary_dir.parent.name}/{commentary_dir.name}"
     # One scandir pass (sources/folder_tree.py): what rglob("*") lists, with each entry's kind.
+    # The notes themselves left out before sorting: a large edition's thousands of notes.
     candidates = {entry.path: entry for entry in folder_tree(docs_dir)
-                  if entry.path.suffix.lower() in _SUFFIXES and entry.is_file and not entry.is_symlink}
+                  if entry.path.suffix.lower() in _SUFFIXES and entry.is_file and not entry.is_symlink
+                  and not within(entry.real(), notes_folder)}
     for path in sorted(candidates):
-        if within(candidates[path].real(), notes_folder):
-            continue
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):

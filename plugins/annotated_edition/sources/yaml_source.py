@@ -8,6 +8,7 @@ key's value (maps) or item (lists).
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ import yaml
 
 from ..diagnostics import Diagnostics
 from .yaml_messages import plain_yaml_problem
-from .input_guards import MAX_SOURCE_BYTES, find_yaml_alias, refuse_outside_project, refuse_oversized
+from .input_guards import MAX_SOURCE_BYTES, find_yaml_alias, known_inside_project, refuse_outside_project, refuse_oversized
 
 __all__ = ["YamlMap", "YamlList", "Position", "load_yaml_text", "load_yaml_file", "read_utf8"]
 
@@ -215,18 +216,35 @@ def _refuse_aliases(text: str, path: Path, diagnostics: Diagnostics, line_offset
     return True
 
 
-def read_utf8(path: Path, diagnostics: Diagnostics, max_bytes: int = MAX_SOURCE_BYTES) -> str | None:
-    """Read a text file strictly as UTF-8 (a leading BOM is dropped); report anything else.
-    Files outside the project being loaded, and files over ``max_bytes``, are refused."""
-    if refuse_outside_project(path, diagnostics):
-        return None
+def _read_within(path: Path, max_bytes: int) -> bytes | None:
+    """The file's bytes when it opens and holds at most ``max_bytes`` (its size asked of the
+    open file: one system call fewer than ``stat`` then ``read_bytes``); else None."""
     try:
-        if refuse_oversized(path, path.stat().st_size, max_bytes, diagnostics):
-            return None
-        data = path.read_bytes()
-    except OSError as error:
-        diagnostics.error(path, 1, 1, f"cannot read file: {error.strerror or error}")
+        with open(path, "rb") as stream:
+            if os.fstat(stream.fileno()).st_size > max_bytes:
+                return None
+            return stream.read()
+    except OSError:
         return None
+
+
+def read_utf8(path: Path, diagnostics: Diagnostics, max_bytes: int = MAX_SOURCE_BYTES,
+              real: str | None = None) -> str | None:
+    """Read a text file strictly as UTF-8 (a leading BOM is dropped); report anything else.
+    Files outside the project being loaded, and files over ``max_bytes``, are refused.
+    ``real`` is the file's real path when the caller knows it (a folder listing does): then
+    only a file it puts outside the project is resolved again, to say where it leads."""
+    if (real is None or not known_inside_project(real)) and refuse_outside_project(path, diagnostics):
+        return None
+    data = _read_within(path, max_bytes)
+    if data is None:  # too large or unreadable: asked again the long way, which says which
+        try:
+            if refuse_oversized(path, path.stat().st_size, max_bytes, diagnostics):
+                return None
+            data = path.read_bytes()
+        except OSError as error:
+            diagnostics.error(path, 1, 1, f"cannot read file: {error.strerror or error}")
+            return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -42,14 +42,17 @@ _STEP = "note-check"
 NoteVerdict = tuple[tuple[Diagnostic, ...], tuple[Diagnostic, ...]]
 
 
+# json.dumps(..., ensure_ascii=False, separators=(",", ":")), its encoder made once.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def note_data(note: Note) -> str:
     """Every field of the note but its path, as canonical JSON."""
-    return json.dumps([note.slug, note.target.document, note.target.clause, note.title,
+    return _COMPACT.encode([note.slug, note.target.document, note.target.clause, note.title,
                        [[author.name, author.url] for author in note.authors], note.date,
                        [[s.title, s.publisher, s.date, s.url, s.id, s.party] for s in note.sources],
                        note.body, list(note.tags), note.quote, note.prefix, note.suffix,
-                       list(note.span) if note.span is not None else None, note.body_line],
-                      ensure_ascii=False, separators=(",", ":"))
+                            list(note.span) if note.span is not None else None, note.body_line])
 
 
 def site_files_digest(site_files: Collection[str]) -> str:
@@ -60,11 +63,15 @@ def site_files_digest(site_files: Collection[str]) -> str:
 
 
 def note_verdict_key(note: Note, edition_links: dict[str, str], directory_urls: bool, site_files: str,
-                     engine: str | None = None) -> str:
-    """The key of a note's verdict (``site_files`` is :func:`site_files_digest`'s)."""
-    return result_key(_STEP, engine if engine is not None else engine_digest(), note_data(note),
-                      edition_links=sorted(edition_links.items()), directory_urls=directory_urls,
-                      site_files=site_files)
+                     engine: str | None = None, loaded_as: str = "") -> str:
+    """The key of a note's verdict (``site_files`` is :func:`site_files_digest`'s). ``loaded_as``
+    is the key the note was loaded under (:func:`..sources.note_load_memo.note_load_key`: its
+    file's text, its place and its clause's text, of which the note as loaded is a function),
+    which stands for the note's fields at a fraction of the cost of encoding them; without it,
+    the fields themselves (:func:`note_data`). The two cannot meet: one is JSON, the other not."""
+    return result_key(_STEP, engine if engine is not None else engine_digest(), _COMPACT.encode(
+        ["loaded as " + loaded_as if loaded_as else note_data(note), sorted(edition_links.items()), directory_urls,
+         site_files]))
 
 
 def _encode(verdict: NoteVerdict) -> list[list[list[Any]]]:

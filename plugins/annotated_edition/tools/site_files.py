@@ -11,6 +11,7 @@ have no reason to link to them.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..model import Edition, Ref
 from ..notes.body_links import site_file_of
@@ -29,13 +30,17 @@ from .project_config import read_mkdocs_yml, plugin_options
 __all__ = ["site_files", "uses_directory_urls"]
 
 
-def uses_directory_urls(root: Path) -> bool:
-    return bool(read_mkdocs_yml(root).get("use_directory_urls", True))
+def uses_directory_urls(root: Path, mkdocs: dict[str, Any] | None = None) -> bool:
+    """``use_directory_urls`` of the project's ``mkdocs.yml`` (``mkdocs``: that file, already read)."""
+    return bool((read_mkdocs_yml(root) if mkdocs is None else mkdocs).get("use_directory_urls", True))
 
 
-def site_files(config: EditionConfig, edition: Edition) -> set[str]:
-    options = plugin_options(read_mkdocs_yml(config.root))
-    directory_urls = uses_directory_urls(config.root)
+def site_files(config: EditionConfig, edition: Edition, mkdocs: dict[str, Any] | None = None) -> set[str]:
+    """The site's files (``mkdocs``: the project's ``mkdocs.yml``, already read)."""
+    if mkdocs is None:
+        mkdocs = read_mkdocs_yml(config.root)
+    options = plugin_options(mkdocs)
+    directory_urls = uses_directory_urls(config.root, mkdocs)
     sources: set[str] = {GLOSSARY_PAGE, TIMELINE_PAGE, DATA_PAGE}
     sources |= {entity_page_path(entity.id) for entity in edition.entities}
     for document in edition.documents.values():
