@@ -137,7 +137,7 @@ def test_prefetch_converts_what_is_missing_and_reads_the_rest(tmp_path: Path) ->
 def test_parallel_conversion_gives_what_one_process_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import annotated_edition.notes.convert as convert
     monkeypatch.setattr(convert, "PARALLEL_MINIMUM", 2)
-    monkeypatch.setattr(convert, "_fork_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(convert, "fork_context", lambda: multiprocessing.get_context("fork"))
     items = [(f"Note *{n}* with a footnote[^a].\n\n[^a]: Here.\n", f"note-{n}") for n in range(40)]
     bodies = NoteBodies(NoteCache(tmp_path), workers=2)
     bodies.prefetch(items)

@@ -25,7 +25,7 @@ from .markdown import render_note_body_checked
 if TYPE_CHECKING:  # worker processes are started only for a cold batch: imported then
     import multiprocessing.context
 
-__all__ = ["NoteBodies", "NoteItem", "convert_note", "note_item", "default_workers", "PARALLEL_MINIMUM",
+__all__ = ["NoteBodies", "NoteItem", "convert_note", "note_item", "default_workers", "fork_context", "PARALLEL_MINIMUM",
            "WORKERS_ENV"]
 
 # What one converted note depends on besides the converter: its body, its anchor, and where
@@ -63,7 +63,7 @@ def _convert_item(item: NoteItem) -> ConvertedNote:
     return convert_note(*item)
 
 
-def _fork_context() -> multiprocessing.context.BaseContext | None:
+def fork_context() -> multiprocessing.context.BaseContext | None:
     """Worker processes by ``fork`` (they start at once, with everything imported), or None.
 
     Forking a process that runs other threads (``mkdocs serve``'s watcher and server) can leave
@@ -136,7 +136,7 @@ class NoteBodies:
                     self._memory[item] = note
         if not todo:
             return
-        context = _fork_context() if self.workers > 1 and len(todo) >= PARALLEL_MINIMUM else None
+        context = fork_context() if self.workers > 1 and len(todo) >= PARALLEL_MINIMUM else None
         if context is None:
             results = [convert_note(*item) for item in todo]
         else:

@@ -22,7 +22,7 @@ from typing import Iterable, Iterator, Sequence
 from ..diagnostics import Diagnostic
 from ..model import Edition, Note
 from ..notes.cache import NoteCache
-from ..notes.convert import PARALLEL_MINIMUM, NoteBodies, _fork_context, default_workers
+from ..notes.convert import PARALLEL_MINIMUM, NoteBodies, fork_context, default_workers
 from ..notes.edition_links import edition_link_problems, edition_link_targets
 from ..sources.citation_check import citation_warnings
 from ..sources.data_file_memo import remembering_data_files
@@ -192,7 +192,7 @@ def _html_verdicts(config: EditionConfig, edition: Edition, files: set[str], dir
     context = RenderContext(edition, link_graph(edition), directory_urls=directory_urls, bodies=bodies,
                             templates=Templates(cache_folder=config.cache_path))
     work = _HtmlWork(context, files, directory_urls)
-    fork = _fork_context() if workers > 1 and len(notes) >= PARALLEL_MINIMUM else None
+    fork = fork_context() if workers > 1 and len(notes) >= PARALLEL_MINIMUM else None
     if fork is None:
         return work(notes)
     # A forked child must not inherit an open SQLite connection; each reopens what it uses.

@@ -49,9 +49,9 @@ _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 def note_data(note: Note) -> str:
     """Every field of the note but its path, as canonical JSON."""
     return _COMPACT.encode([note.slug, note.target.document, note.target.clause, note.title,
-                       [[author.name, author.url] for author in note.authors], note.date,
-                       [[s.title, s.publisher, s.date, s.url, s.id, s.party] for s in note.sources],
-                       note.body, list(note.tags), note.quote, note.prefix, note.suffix,
+                            [[author.name, author.url] for author in note.authors], note.date,
+                            [[s.title, s.publisher, s.date, s.url, s.id, s.party] for s in note.sources],
+                            note.body, list(note.tags), note.quote, note.prefix, note.suffix,
                             list(note.span) if note.span is not None else None, note.body_line])
 
 
