@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import __version__
 
-__all__ = ["engine_digest", "package_files"]
+__all__ = ["engine_digest", "installed_version", "package_files"]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _LIBRARIES = ("markdown", "nh3", "PyYAML", "Jinja2", "MarkupSafe")
@@ -37,7 +37,8 @@ def package_files(folder: Path = _PACKAGE_DIR) -> list[Path]:
                   if path.is_file() and not any(part in _DERIVED for part in path.parts) and path.suffix != ".pyc")
 
 
-def _library_version(name: str) -> str:
+def installed_version(name: str) -> str:
+    """The installed version of the distribution ``name``, or "absent"."""
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
@@ -53,7 +54,7 @@ def engine_digest() -> str:
         digest.update(path.read_bytes())
         digest.update(b"\0")
     for name in _LIBRARIES:
-        digest.update(f"{name}={_library_version(name)}\0".encode())
+        digest.update(f"{name}={installed_version(name)}\0".encode())
     try:
         import yaml
         libyaml = hasattr(yaml, "CSafeLoader")

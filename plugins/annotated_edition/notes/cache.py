@@ -31,11 +31,11 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..engine_digest import installed_version
 from ..sqlite_entries import EntryFile
 from .markdown import NOTE_EXTENSION_CONFIGS, NOTE_EXTENSIONS
 from .sanitize import Removal
@@ -67,21 +67,14 @@ class ConvertedNote:
     unresolved: tuple[str, ...] = ()
 
 
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
 @cache
 def converter_settings() -> Mapping[str, Any]:
     """Everything configurable that changes a converted note, as plain JSON-able data."""
     return {
         "markdown_extensions": list(NOTE_EXTENSIONS),
         "markdown_extension_configs": NOTE_EXTENSION_CONFIGS,
-        "markdown": _version("markdown"),
-        "nh3": _version("nh3"),
+        "markdown": installed_version("markdown"),
+        "nh3": installed_version("nh3"),
         "allowed_tags": sorted(sanitize.ALLOWED_TAGS),
         "link_schemes": sorted(sanitize.LINK_SCHEMES),
         "attributes": {tag: sorted(names) for tag, names in sorted(sanitize._ATTRIBUTES.items())},
