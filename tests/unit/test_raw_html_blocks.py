@@ -28,7 +28,7 @@ def _convert(text: str, stash: RawHtmlStash | None,
     collector = _RawHTMLPreprocessor()
     md.preprocessors.register(collector, "mkdocs_raw_html", 21)
     if stash is not None:
-        stash.arm()
+        stash.arm(text)
     html = md.convert(text)
     ids = collector.present_anchor_ids | (stash.disarm() if stash is not None else set())
     return html, md.toc_tokens, ids  # type: ignore[attr-defined]
@@ -109,15 +109,19 @@ def test_a_block_without_blank_lines_around_it_is_left_to_python_markdown() -> N
     assert _assert_same(TAKEN[0]).stored_blocks == 1, "the end of the page counts as a blank line"
 
 
-def test_the_stash_does_nothing_unless_armed() -> None:
+def test_the_stash_acts_only_on_the_conversion_of_the_page_it_was_armed_with() -> None:
     stash = RawHtmlStash()
     md = markdown.Markdown(extensions=EXTENSIONS + [stash], extension_configs=CONFIGS)
-    md.convert(TAKEN[0] + "\n\nText\n")
-    assert stash.stored_blocks == 0
-    stash.arm()
-    md.convert(TAKEN[0] + "\n\nText\n")
-    md.convert(TAKEN[0] + "\n\nText\n")
-    assert stash.stored_blocks == 1, "armed for one conversion only"
+    page = TAKEN[0] + "\r\n\r\n\tText\n  \n" + TAKEN[2] + "\n"
+    md.convert(page)
+    assert stash.stored_blocks == 0, "not armed"
+    stash.arm(page)
+    md.convert(page)
+    md.convert(page)
+    assert stash.stored_blocks == 2, "armed for one conversion only, whitespace as Python-Markdown normalizes it"
+    stash.arm(page)
+    md.convert("Another plugin's text\n\n" + TAKEN[0] + "\n")
+    assert stash.stored_blocks == 2 and stash.disarm() == set(), "another text is left alone"
 
 
 _PIECES = st.sampled_from(TAKEN + STOPS + MARKDOWN)

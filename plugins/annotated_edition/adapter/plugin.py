@@ -303,7 +303,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             markdown = problems_banner(self.problems, self.root, templates) + markdown
         if page.file.src_uri in self.generated_pages:
             # The engine wrote this page's HTML: MkDocs need not parse it again (on_page_content).
-            self.raw_html_stash.arm()
+            self.raw_html_stash.arm(markdown)
         if (page.file.src_uri in self.generated_pages and page.file.generated_by is not None
                 and self.portable_target is None):
             # MkDocs has read the page (``page.markdown`` holds its own copy) and never reads it
