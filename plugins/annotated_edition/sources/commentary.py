@@ -269,8 +269,9 @@ def _refuse_linked_folders(tree: list[TreeEntry], diagnostics: Diagnostics) -> N
 
 def load_notes(commentary_dir: Path, lookup: Callable[[Ref], Clause | None], all_refs: list[str],
                diagnostics: Diagnostics, store: ResultStore | None = None) -> list[Note]:
-    """Load every ``*.md`` under ``commentary_dir`` in a stable order. ``store`` keeps front
-    matter loaded and checked without a problem for the next run (see :mod:`.front_matter_memo`)."""
+    """Load every ``*.md`` under ``commentary_dir`` in a stable order. ``store`` keeps, for the
+    next run, front matter loaded and checked without a problem (:mod:`.front_matter_memo`) and
+    whole notes that loaded without one (:mod:`.note_load_memo`)."""
     if not commentary_dir.is_dir():
         return []
     # One listing of the folder for all three (sources/folder_tree.py): what rglob("*") gives.
