@@ -18,10 +18,12 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .edition_links import EDITION_SCHEME
+from .inline_triggers import InlinePatternFilter
 from .sanitize import SanitizedHtml, sanitize_html
 from ..timing import measure_detail
 
-__all__ = ["render_note_body", "render_note_body_checked", "NOTE_EXTENSIONS", "NOTE_EXTENSION_CONFIGS", "ScopeToNote"]
+__all__ = ["render_note_body", "render_note_body_checked", "NoteConverter", "NOTE_EXTENSIONS", "NOTE_EXTENSION_CONFIGS",
+           "ScopeToNote"]
 
 # "toc" gives a note's headings ids, so a note can link to its own sections ("#later").
 NOTE_EXTENSIONS = ["footnotes", "tables", "fenced_code", "sane_lists", "def_list", "toc"]
@@ -56,7 +58,7 @@ class ScopeToNote(Treeprocessor):
                     del element.attrib["href"]
 
 
-class _NoteConverter:
+class NoteConverter:
     """One Markdown converter reused for every note: building one costs more than converting a
     typical note, and a build converts thousands. ``reset()`` clears every extension's state
     (footnotes and the table of contents above all) between notes, so no note sees another's."""
@@ -66,16 +68,18 @@ class _NoteConverter:
                                     output_format="html")
         self.scope = ScopeToNote(self.md, "")
         self.md.treeprocessors.register(self.scope, "scope_to_note", 1)
+        self.inline = InlinePatternFilter(self.md)
         self.busy = False
 
     def convert(self, body: str, anchor: str, edition_links: Mapping[str, str]) -> str:
         self.md.reset()
         self.scope.prefix = anchor
         self.scope.edition_links = edition_links
+        self.inline.narrow_to(body)
         return self.md.convert(body)
 
 
-_converter: _NoteConverter | None = None
+_converter: NoteConverter | None = None
 
 # Results kept for the life of the process. They depend only on the body and the anchor, so
 # under ``mkdocs serve`` a rebuild after editing one note converts that note alone.
@@ -86,9 +90,9 @@ _RENDERED_LIMIT = 50_000
 def _convert(body: str, anchor: str, edition_links: Mapping[str, str]) -> str:
     global _converter
     if _converter is None:
-        _converter = _NoteConverter()
+        _converter = NoteConverter()
     if _converter.busy:  # re-entered (a Markdown extension rendering a note): use a fresh one
-        return _NoteConverter().convert(body, anchor, edition_links)
+        return NoteConverter().convert(body, anchor, edition_links)
     _converter.busy = True
     try:
         return _converter.convert(body, anchor, edition_links)
