@@ -26,6 +26,9 @@ from note_breakages import NOTE_REL, write_good_note
 from annotated_edition.diagnostics import Diagnostic, Diagnostics
 from annotated_edition.engine_digest import engine_digest, package_files
 from annotated_edition.model import Note, Ref, SourceRef
+from annotated_edition.notes.cache import NoteCache
+from annotated_edition.notes.convert import NoteBodies
+from annotated_edition.render.context import converted_item
 from annotated_edition.sources import commentary
 from annotated_edition.sources.edition import check_edition
 from annotated_edition.sources import citation_check
@@ -269,6 +272,12 @@ def test_the_verdicts_are_the_same_from_worker_processes(project: Path, monkeypa
     monkeypatch.setenv("ANNOTATED_EDITION_WORKERS", "2")
     assert _report(project, cache=False) == alone
     assert _report(project) == alone
+    # The workers wrote every body they converted to the note cache, for the build to read.
+    config = edition_config_for(project)
+    edition, _found = check_edition(config)
+    assert edition is not None and len(edition.notes) > 3
+    bodies = NoteBodies(NoteCache(config.cache_path))
+    assert bodies.read_stored(converted_item(note, edition, False) for note in edition.notes) == []
     assert _report(project) == alone
 
 

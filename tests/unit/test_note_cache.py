@@ -134,6 +134,19 @@ def test_prefetch_converts_what_is_missing_and_reads_the_rest(tmp_path: Path) ->
     assert bodies.converted == 3, "everything was ready after prefetch"
 
 
+def test_what_the_store_lacks_is_converted_on_demand_and_saved_at_once(tmp_path: Path) -> None:
+    items = [(f"Note number {n}.\n\n- a list\n", f"note-{n}") for n in range(4)]
+    NoteBodies(NoteCache(tmp_path)).prefetch(items[:1])
+    bodies = NoteBodies(NoteCache(tmp_path))
+    missing = bodies.read_stored(items)
+    assert missing == [(body, anchor, ()) for body, anchor in items[1:]]
+    assert [bodies.get(*item) for item in items] == [convert_note(*item) for item in items]
+    assert bodies.converted == 3
+    assert NoteBodies(NoteCache(tmp_path)).read_stored(items) == missing, "nothing is written before save()"
+    bodies.save()
+    assert NoteBodies(NoteCache(tmp_path)).read_stored(items) == []
+
+
 def test_parallel_conversion_gives_what_one_process_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import annotated_edition.notes.convert as convert
     monkeypatch.setattr(convert, "PARALLEL_MINIMUM", 2)

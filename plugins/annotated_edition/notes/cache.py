@@ -16,9 +16,9 @@ one. So each result is kept on disk under a key that names everything the result
 A change in any of these gives another key, so a stale entry is never read: it is just never
 asked for again. ``make clean`` removes the folder; deleting it at any time is safe.
 
-The store is one SQLite database (see :class:`NoteCache` for why not a file per entry): each
-build's new entries are written in one transaction, so two builds at once never see half an
-entry, and a second writer waits for the first. An entry that cannot be read (damaged, from
+The store is one SQLite database (see :class:`NoteCache` for why not a file per entry): a
+build's new entries are written in one transaction (the checker's workers write one per share
+of notes), so two runs at once never see half an entry, and a second writer waits for the first. An entry that cannot be read (damaged, from
 another format, stored under the wrong key) counts as missing and is overwritten by the next
 build that converts that note. Failing to write (a read-only checkout) costs only speed: the
 build carries on without the store.

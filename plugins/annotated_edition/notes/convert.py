@@ -99,29 +99,43 @@ class NoteBodies:
         self.workers = max(1, workers)
         self._memory: dict[NoteItem, ConvertedNote] = {}
         self.converted = 0
+        # Items read_stored() found missing from the store: get() converts them without asking
+        # the store again, and keeps them for save() (one transaction for all of them).
+        self._not_stored: dict[NoteItem, str] = {}  # item → its key in the store
+        self._unsaved: dict[str, ConvertedNote] = {}
 
     def get(self, body: str, anchor: str,
             edition_links: Mapping[str, str] | EditionLinks | None = None) -> ConvertedNote:
         item = (body, anchor, _links(edition_links))
         note = self._memory.get(item)
         if note is None:
-            key = entry_key(*item) if self.cache is not None else ""
-            note = self.cache.get(key) if self.cache is not None else None
+            known_missing = item in self._not_stored
+            key = self._not_stored.pop(item) if known_missing else entry_key(*item) if self.cache is not None else ""
+            note = self.cache.get(key) if self.cache is not None and not known_missing else None
             if note is None:
                 note = convert_note(*item)
                 self.converted += 1
-                if self.cache is not None:
+                if self.cache is not None and known_missing:
+                    self._unsaved[key] = note
+                elif self.cache is not None:
                     self.cache.put(key, note)
             self._memory[item] = note
         return note
+
+    def save(self) -> None:
+        """Write the bodies :meth:`get` converted for items :meth:`read_stored` found missing."""
+        if self.cache is not None and self._unsaved:
+            self.cache.put_many(self._unsaved)
+        self._unsaved = {}
 
     def forget(self) -> None:
         """Drop the results held in memory; later requests read the persistent store again."""
         self._memory.clear()
 
-    def prefetch(self, items: Iterable[tuple[str, str] | NoteItem]) -> None:
-        """Make every (body, anchor[, edition link targets]) of ``items`` ready: read the store,
-        convert the rest at once."""
+    def read_stored(self, items: Iterable[tuple[str, str] | NoteItem]) -> list[NoteItem]:
+        """Hold in memory what the store has of ``items`` (body, anchor[, edition link
+        targets]); the items it lacks, in order, which :meth:`get` then converts without
+        asking the store again."""
         with measure_detail("render.note_cache"):
             normalized = ((item[0], item[1], _links(item[2] if len(item) > 2 else None)) for item in items)
             wanted = [item for item in dict.fromkeys(normalized) if item not in self._memory]
@@ -134,6 +148,13 @@ class NoteBodies:
                     todo.append(item)
                 else:
                     self._memory[item] = note
+            self._not_stored.update((item, keys.get(item, "")) for item in todo)
+        return todo
+
+    def prefetch(self, items: Iterable[tuple[str, str] | NoteItem]) -> None:
+        """Make every (body, anchor[, edition link targets]) of ``items`` ready: read the store,
+        convert the rest at once."""
+        todo = self.read_stored(items)
         if not todo:
             return
         context = fork_context() if self.workers > 1 and len(todo) >= PARALLEL_MINIMUM else None
@@ -149,5 +170,6 @@ class NoteBodies:
         self.converted += len(todo)
         with measure_detail("render.note_cache"):
             self._memory.update(zip(todo, results))
+            keys = [self._not_stored.pop(item) for item in todo]
             if self.cache is not None:
-                self.cache.put_many({keys[item]: note for item, note in zip(todo, results)})
+                self.cache.put_many(dict(zip(keys, results)))

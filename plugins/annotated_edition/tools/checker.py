@@ -184,44 +184,51 @@ def _html_verdicts(config: EditionConfig, edition: Edition, files: set[str], dir
                    notes: list[Note], store: ResultStore | None) -> list[NoteVerdict]:
     """Convert (or read from the note cache) and publish ``notes``; what the sanitizer removed,
     their in-note links that lead nowhere and their relative links to no file, note by note.
-    Many notes are worked out on every core, like their conversion."""
+    Many notes are worked out on every core: each worker process converts its share of the
+    notes and judges them in one pass (a second pool, after converting, cost as much again in
+    starting processes and sending notes as the judging itself)."""
     workers = default_workers()
     bodies = NoteBodies(NoteCache(config.cache_path) if config.cache_path else None, workers=workers)
-    bodies.prefetch(converted_item(note, edition, directory_urls) for note in notes)
+    missing = bodies.read_stored(converted_item(note, edition, directory_urls) for note in notes)
     # The package's templates, compiled templates kept beside the note cache as in the build.
     context = RenderContext(edition, link_graph(edition), directory_urls=directory_urls, bodies=bodies,
                             templates=Templates(cache_folder=config.cache_path))
-    work = _HtmlWork(context, files, directory_urls)
-    fork = fork_context() if workers > 1 and len(notes) >= PARALLEL_MINIMUM else None
+    work = _HtmlWork(context, files, directory_urls, notes)
+    fork = fork_context() if workers > 1 and len(missing) >= PARALLEL_MINIMUM else None
     if fork is None:
-        return work(notes)
-    # A forked child must not inherit an open SQLite connection; each reopens what it uses.
+        try:
+            return work.between(0, len(notes))
+        finally:
+            bodies.save()
+    # A forked child must not inherit an open SQLite connection; each opens what it uses.
     if bodies.cache is not None:
         bodies.cache.close()
     if store is not None:
         store.close()
-    chunks = [notes[start:start + _CHUNK] for start in range(0, len(notes), _CHUNK)]
     global _WORK
     _WORK = work
     try:
         from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
-            return [verdict for part in pool.map(_work_in_child, chunks) for verdict in part]
+            shares = pool.map(_work_in_child, range(0, len(notes), _CHUNK))
+            return [verdict for share in shares for verdict in share]
     finally:
         _WORK = None
 
 
-# Notes handed to a worker at a time: enough that pickling is a small part of the work.
+# Notes a worker takes at a time: enough that sending the answers back is a small part of the work.
 _CHUNK = 64
 
 
 class _HtmlWork:
-    """The per-note work of :func:`_html_verdicts`, for some notes, in this process or a child."""
+    """The per-note work of :func:`_html_verdicts`, for a range of ``notes``, in this process
+    or a forked child (which has the notes already: only the range's bounds are sent to it)."""
 
-    def __init__(self, context: RenderContext, files: set[str], directory_urls: bool) -> None:
-        self.context, self.files, self.directory_urls = context, files, directory_urls
+    def __init__(self, context: RenderContext, files: set[str], directory_urls: bool, notes: list[Note]) -> None:
+        self.context, self.files, self.directory_urls, self.notes = context, files, directory_urls, notes
 
-    def __call__(self, notes: list[Note]) -> list[NoteVerdict]:
+    def between(self, start: int, stop: int) -> list[NoteVerdict]:
+        notes = self.notes[start:stop]
         sanitizer = sanitizer_warnings(self.context, notes)
         links = relative_link_problems(self.context.note_html, self.files, self.directory_urls, notes)
         return split_by_note(notes, sanitizer.items, links.items)
@@ -231,6 +238,11 @@ class _HtmlWork:
 _WORK: _HtmlWork | None = None
 
 
-def _work_in_child(notes: list[Note]) -> list[NoteVerdict]:
+def _work_in_child(start: int) -> list[NoteVerdict]:
+    """The verdicts of the notes from ``start`` on (a chunk of them), the bodies converted here
+    written to the note cache before the answer goes back (one transaction a chunk)."""
     assert _WORK is not None
-    return _WORK(notes)
+    try:
+        return _WORK.between(start, start + _CHUNK)
+    finally:
+        _WORK.context.bodies.save()
