@@ -8,7 +8,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 __all__ = [
-    "Ref", "Author", "SourceRef", "Signatory", "Clause", "TextLink", "Document", "Note",
+    "Ref", "Author", "SourceRef", "Signatory", "Clause", "TextLink", "Document", "Note", "note_anchor",
     "CrossRef", "EditorialNote", "Entity", "Event", "Mention", "StatusEntry", "Commitment", "Edition",
 ]
 
@@ -149,6 +149,11 @@ class Document:
         return previous, following
 
 
+def note_anchor(slug: str) -> str:
+    """The id of a note's block on its clause page (and the prefix of every id in its body)."""
+    return f"note-{slug}"
+
+
 @dataclass(frozen=True)
 class Note:
     """A contributor's note. ``span`` locates ``quote`` inside the clause text, when given."""
@@ -170,7 +175,7 @@ class Note:
 
     @property
     def anchor(self) -> str:
-        return f"note-{self.slug}"
+        return note_anchor(self.slug)
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ DEFAULT_CACHE_DIR = ".cache/annotated-edition"
 _FORMAT = 1
 _FOLDER = f"notes-v{_FORMAT}"
 # The modules whose code decides a converted note: a change to any of them is a new engine.
-_ENGINE_MODULES = ("notes/markdown.py", "notes/inline_triggers.py", "notes/sanitize.py", "notes/links.py",
+_ENGINE_MODULES = ("notes/markdown.py", "notes/markdown_triggers.py", "notes/sanitize.py", "notes/links.py",
                    "notes/fragment_scan.py", "notes/convert.py", "notes/edition_links.py", "html_links.py",
                    "notes/cache.py")
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent

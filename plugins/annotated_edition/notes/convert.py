@@ -122,6 +122,10 @@ class NoteBodies:
             self._memory[item] = note
         return note
 
+    def adopt(self, converted: Mapping[NoteItem, ConvertedNote]) -> None:
+        """Hold bodies converted elsewhere (and stored there), as if :meth:`get` had made them."""
+        self._memory.update(converted)
+
     def save(self) -> None:
         """Write the bodies :meth:`get` converted for items :meth:`read_stored` found missing."""
         if self.cache is not None and self._unsaved:

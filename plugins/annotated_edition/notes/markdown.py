@@ -18,7 +18,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .edition_links import EDITION_SCHEME
-from .inline_triggers import InlinePatternFilter
+from .markdown_triggers import MarkdownTriggers
 from .sanitize import SanitizedHtml, sanitize_html
 from ..timing import measure_detail
 
@@ -68,14 +68,14 @@ class NoteConverter:
                                     output_format="html")
         self.scope = ScopeToNote(self.md, "")
         self.md.treeprocessors.register(self.scope, "scope_to_note", 1)
-        self.inline = InlinePatternFilter(self.md)
+        self.triggers = MarkdownTriggers(self.md)
         self.busy = False
 
     def convert(self, body: str, anchor: str, edition_links: Mapping[str, str]) -> str:
         self.md.reset()
         self.scope.prefix = anchor
         self.scope.edition_links = edition_links
-        self.inline.narrow_to(body)
+        self.triggers.narrow_to(body)
         return self.md.convert(body)
 
 

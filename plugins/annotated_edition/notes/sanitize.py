@@ -290,9 +290,13 @@ def _nothing_removed(html: str, id_prefix: str) -> bool:
 
 
 def _only_rel_added(clean: str, html: str) -> bool:
-    """Whether the cleaned HTML is ``html`` with ``rel`` added to links and nothing else: the
-    usual case (Markdown writes links without ``rel``), answered without cleaning a second time."""
-    return _ADDED_REL in clean and clean.replace(_ADDED_REL, "") == html
+    """Whether the cleaned HTML is ``html`` with ``rel`` added to links, and perhaps character
+    references re-spelled, and nothing else: the usual case (Markdown writes links without
+    ``rel``, and a footnote's back link as ``&#8617;``), answered without cleaning a second time."""
+    if _ADDED_REL not in clean:
+        return False
+    without_rel = clean.replace(_ADDED_REL, "")
+    return without_rel == html or _html.unescape(without_rel) == _html.unescape(html)
 
 
 def sanitize_html(html: str, id_prefix: str = "") -> SanitizedHtml:

@@ -9,18 +9,20 @@ from types import MappingProxyType
 from typing import Callable
 
 from ..links import LinkGraph
-from ..model import Clause, Edition, Note, Ref
+from ..model import Clause, Edition, Note, Ref, note_anchor
 from ..stored_results import ResultStore
 from ..notes.cache import ConvertedNote
 from ..notes.convert import NoteBodies, NoteItem, note_item
+from ..notes.edition_links import EDITION_SCHEME
 from ..notes.unresolved_memo import UnresolvedLinks
 from ..notes.sanitize import Removal
+from ..sources.commentary import split_front_matter
 from ..urls import Linker, page_source_path
 from .citation_html import PreparedBody, link_citations, prepare_body, render_note_sources
 from .inline import Decoration
 from .templates import Templates, package_templates
 
-__all__ = ["RenderContext", "Decorator", "ClauseSection", "converted_item"]
+__all__ = ["RenderContext", "Decorator", "ClauseSection", "converted_item", "converted_item_from_file"]
 
 # Marks ranges of a clause's text (entity mentions, say) on every page that shows it.
 Decorator = Callable[[Clause, Linker], list[Decoration]]
@@ -47,6 +49,9 @@ class RenderContext:
     # Each note body is converted (and sanitized) once per build, however many pages show it,
     # and not at all when the persistent cache (notes/cache.py) already holds it.
     bodies: NoteBodies = field(default_factory=NoteBodies, repr=False, compare=False)
+    # Whether the answers of notes_unresolved() are kept in the store of results beside the
+    # note cache for the next run (the checker keeps its whole verdicts instead).
+    remember_unresolved: bool = True
     # Each note's published HTML (body with its citations linked), made once per build however
     # many pages, checks and exports ask for it (about five per note); see forget().
     _published: dict[Note, str] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -90,7 +95,7 @@ class RenderContext:
             answers.append(None)
             published.append(self.note_html(note) + render_note_sources(note, self.templates))
         cache = self.bodies.cache
-        store = ResultStore(cache.folder) if cache is not None else None
+        store = ResultStore(cache.folder) if cache is not None and self.remember_unresolved else None
         try:
             parsed = iter(UnresolvedLinks(store).answers(published))
         finally:
@@ -109,3 +114,14 @@ def converted_item(note: Note, edition: Edition, directory_urls: bool,
     anchor, and its edition: links resolved as seen from its clause page, like all its links."""
     body = (prepared or prepare_body(note.body)).body
     return note_item(note, edition, directory_urls, body)
+
+
+def converted_item_from_file(text: str, slug: str) -> NoteItem | None:
+    """What :func:`converted_item` gives for the note loaded from a file of ``text`` named
+    ``slug``.md, found without loading the edition; None for a file that is no note or whose
+    body has ``edition:`` links (their URLs need the edition). Only speed rests on the two
+    agreeing: an item guessed wrong is converted for nothing, never shown."""
+    parts = split_front_matter(text)
+    if parts is None or EDITION_SCHEME in parts[1]:
+        return None
+    return prepare_body(parts[1]).body, note_anchor(slug), ()

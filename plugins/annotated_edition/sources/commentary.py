@@ -288,6 +288,9 @@ def load_notes(commentary_dir: Path, lookup: Callable[[Ref], Clause | None], all
     loads = NoteLoads(store, latest_today())
     ahead = _read_ahead(entries, commentary_dir, lookup) if store is not None else {}
     loads.prefetch(key for _text, _read, key in ahead.values() if key)
+    # The front matter of the notes the store of whole notes lacks, asked for in one query too.
+    fronts.prefetch([(parts[0], 1) for text, _read, key in ahead.values()
+                     if text is not None and not loads.holds(key) and (parts := split_front_matter(text)) is not None])
     for path in paths:
         text, read_problems, key = ahead.get(path, (None, None, ""))
         note = _known_note(loads, key, path, text) if key else None

@@ -142,6 +142,7 @@ class FrontMatters:
     def __init__(self, store: ResultStore | None = None) -> None:
         self.store = store
         self._known: dict[str, Any] = {}   # key → JSON form, read from the store
+        self._asked: set[str] = set()       # keys prefetch() asked the store for (found or not)
         self._new: dict[str, Any] = {}
         self.loaded = 0                     # parsed here (not read from the store)
 
@@ -149,7 +150,9 @@ class FrontMatters:
         if self.store is None:
             return
         keys = [front_matter_key(text, offset) for text, offset in texts]
-        self._known.update(self.store.get_many(key for key in keys if key not in self._known))
+        asked = [key for key in keys if key not in self._known and key not in self._asked]
+        self._known.update(self.store.get_many(asked))
+        self._asked.update(asked)
 
     def load(self, text: str, path: Path, found: Diagnostics, line_offset: int = 1) -> tuple[Any | None, bool]:
         """(the value, whether it is known valid): read from the store (known valid: it was
@@ -157,7 +160,10 @@ class FrontMatters:
         ``load_yaml_text``, which records any problem in ``found``."""
         if self.store is not None:
             key = front_matter_key(text, line_offset)
-            stored = self._known[key] if key in self._known else self.store.get_many([key]).get(key)
+            if key in self._known:
+                stored = self._known[key]
+            else:  # asked already in one query with the others, or asked now
+                stored = None if key in self._asked else self.store.get_many([key]).get(key)
             if stored is not None:
                 try:
                     value = decode_value(stored)

@@ -154,6 +154,10 @@ class NoteLoads:
         if self.store is not None:
             self._known.update(self.store.get_many(keys))
 
+    def holds(self, key: str) -> bool:
+        """Whether :meth:`prefetch` found an entry for ``key`` (whole or not)."""
+        return key in self._known
+
     def get(self, key: str, slug: str, path: Path, body: str, body_line: int) -> Note | None:
         entry = self._known.get(key)
         note = decode_note(entry, slug, path, body, body_line, self.today) if entry is not None else None

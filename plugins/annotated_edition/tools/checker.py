@@ -17,9 +17,9 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Diagnostics
 from ..model import Edition, Note
 from ..notes.cache import NoteCache
 from ..notes.convert import PARALLEL_MINIMUM, NoteBodies, fork_context, default_workers
@@ -34,6 +34,7 @@ from ..render.note_warnings import sanitizer_warnings
 from ..render.templates import Templates
 from ..render.context import RenderContext, converted_item
 from ..notes.body_links import relative_link_problems
+from .early_conversion import EarlyConversion
 from .note_verdicts import NoteVerdict, NoteVerdicts, note_verdict_key, site_files_digest, split_by_note
 from .project_config import read_mkdocs_yml
 from .site_files import site_files, uses_directory_urls
@@ -137,38 +138,21 @@ def _run_check(config: EditionConfig, paths: Sequence[Path]) -> CheckReport:
     # Data files parsed and schema-checked without a problem are read from the store of results
     # (sources/data_file_memo.py): the checker's only, as storing them would cost a cold build.
     data_store = ResultStore(config.cache_path) if config.cache_path else None
+    # With the note cache cold, note bodies are converted from their files while this loads.
+    early = EarlyConversion(folder_tree(config.commentary_path) if config.commentary_path.is_dir() else [],
+                            config.cache_path, default_workers())
+    early.start()
     try:
         with remembering_data_files(data_store), collecting_load_keys() as load_keys:
             edition, diagnostics = check_edition(config)
     finally:
         if data_store is not None:
             data_store.close()
-    if edition is not None:
-        notes = _notes_within(edition.notes, paths)
-        mkdocs = read_mkdocs_yml(config.root)  # once, for both
-        directory_urls = uses_directory_urls(config.root, mkdocs)
-        files = site_files(config, edition, mkdocs)
-        # What each note's HTML gives (sanitizer warnings, relative links to no file) is read
-        # from the store of results where nothing it depends on changed (tools/note_verdicts.py).
-        store = ResultStore(config.cache_path) if config.cache_path else None
-        try:
-            keys: list[str] = []
-            if store is not None:
-                digest = site_files_digest(files)
-                keys = [note_verdict_key(note, edition_link_targets(note, edition, directory_urls), directory_urls,
-                                         digest, loaded_as=load_keys.get(note.path, "")) for note in notes]
-            verdicts = NoteVerdicts(store).verdicts(
-                notes, keys or [""] * len(notes),
-                lambda missing: _html_verdicts(config, edition, files, directory_urls, missing, store))
-        finally:
-            if store is not None:
-                store.close()
-        for sanitizer, _links in verdicts:
-            diagnostics.items.extend(sanitizer)
-        diagnostics.extend(edition_link_problems(edition))
-        for _sanitizer, links in verdicts:
-            diagnostics.items.extend(links)
-        diagnostics.extend(citation_warnings(edition.notes))
+    try:
+        if edition is not None:
+            _check_notes(config, paths, edition, diagnostics, load_keys, early)
+    finally:
+        early.stop()
     chosen, hidden = select_diagnostics(diagnostics.sorted(), paths)
     return CheckReport(
         root=config.root,
@@ -180,21 +164,60 @@ def _run_check(config: EditionConfig, paths: Sequence[Path]) -> CheckReport:
     )
 
 
+def _check_notes(config: EditionConfig, paths: Sequence[Path], edition: Edition, diagnostics: Diagnostics,
+                 load_keys: Mapping[Path, str], early: EarlyConversion) -> None:
+    """Add what the notes' HTML and links give to ``diagnostics``."""
+    notes = _notes_within(edition.notes, paths)
+    mkdocs = read_mkdocs_yml(config.root)  # once, for both
+    directory_urls = uses_directory_urls(config.root, mkdocs)
+    files = site_files(config, edition, mkdocs)
+    # What each note's HTML gives (sanitizer warnings, relative links to no file) is read
+    # from the store of results where nothing it depends on changed (tools/note_verdicts.py).
+    store = ResultStore(config.cache_path) if config.cache_path else None
+    try:
+        keys: list[str] = []
+        if store is not None:
+            digest = site_files_digest(files)
+            keys = [note_verdict_key(note, edition_link_targets(note, edition, directory_urls), directory_urls,
+                                     digest, loaded_as=load_keys.get(note.path, "")) for note in notes]
+        verdicts = NoteVerdicts(store).verdicts(
+            notes, keys or [""] * len(notes),
+            lambda missing: _html_verdicts(config, edition, files, directory_urls, missing, store, early))
+    finally:
+        if store is not None:
+            store.close()
+    for sanitizer, _links in verdicts:
+        diagnostics.items.extend(sanitizer)
+    diagnostics.extend(edition_link_problems(edition))
+    for _sanitizer, links in verdicts:
+        diagnostics.items.extend(links)
+    diagnostics.extend(citation_warnings(edition.notes))
+
+
 def _html_verdicts(config: EditionConfig, edition: Edition, files: set[str], directory_urls: bool,
-                   notes: list[Note], store: ResultStore | None) -> list[NoteVerdict]:
+                   notes: list[Note], store: ResultStore | None, early: EarlyConversion) -> list[NoteVerdict]:
     """Convert (or read from the note cache) and publish ``notes``; what the sanitizer removed,
     their in-note links that lead nowhere and their relative links to no file, note by note.
-    Many notes are worked out on every core: each worker process converts its share of the
-    notes and judges them in one pass (a second pool, after converting, cost as much again in
-    starting processes and sending notes as the judging itself)."""
+
+    When ``early`` workers are converting bodies (tools/early_conversion.py), each share is
+    judged here as it arrives. Otherwise many notes are worked out on every core: each worker
+    process converts its share of the notes and judges them in one pass (a second pool, after
+    converting, cost as much again in starting processes and sending notes as the judging)."""
     workers = default_workers()
     bodies = NoteBodies(NoteCache(config.cache_path) if config.cache_path else None, workers=workers)
-    missing = bodies.read_stored(converted_item(note, edition, directory_urls) for note in notes)
     # The package's templates, compiled templates kept beside the note cache as in the build.
+    # Each note's whole verdict is stored; storing its unresolved links as well, for a build
+    # that would rather find them itself, cost a cold check at 100x a quarter of a second.
     context = RenderContext(edition, link_graph(edition), directory_urls=directory_urls, bodies=bodies,
-                            templates=Templates(cache_folder=config.cache_path))
+                            templates=Templates(cache_folder=config.cache_path), remember_unresolved=False)
     work = _HtmlWork(context, files, directory_urls, notes)
-    fork = fork_context() if workers > 1 and len(missing) >= PARALLEL_MINIMUM else None
+    if early.started:
+        try:
+            return _judged_as_converted(work, notes, early)
+        finally:
+            bodies.save()
+    bodies.read_stored(converted_item(note, edition, directory_urls) for note in notes)
+    fork = fork_context() if workers > 1 and len(notes) >= PARALLEL_MINIMUM else None
     if fork is None:
         try:
             return work.between(0, len(notes))
@@ -216,6 +239,22 @@ def _html_verdicts(config: EditionConfig, edition: Edition, files: set[str], dir
         _WORK = None
 
 
+def _judged_as_converted(work: _HtmlWork, notes: list[Note], early: EarlyConversion) -> list[NoteVerdict]:
+    """The verdicts of ``notes``, each share of files judged as soon as its bodies are converted;
+    the notes no share had (or guessed right) are converted and judged last, here."""
+    waiting = {note.path: note for note in notes}
+    verdicts: dict[Path, NoteVerdict] = {}
+    context = work.context
+    for files, converted in early.shares():
+        share = [waiting.pop(path) for path in files if path in waiting]
+        context.bodies.adopt(converted)
+        verdicts.update(zip((note.path for note in share), work.judge(share)))
+    rest = list(waiting.values())
+    context.bodies.read_stored(converted_item(note, context.edition, context.directory_urls) for note in rest)
+    verdicts.update(zip((note.path for note in rest), work.judge(rest)))
+    return [verdicts[note.path] for note in notes]
+
+
 # Notes a worker takes at a time: enough that sending the answers back is a small part of the work.
 _CHUNK = 64
 
@@ -228,7 +267,11 @@ class _HtmlWork:
         self.context, self.files, self.directory_urls, self.notes = context, files, directory_urls, notes
 
     def between(self, start: int, stop: int) -> list[NoteVerdict]:
-        notes = self.notes[start:stop]
+        return self.judge(self.notes[start:stop])
+
+    def judge(self, notes: list[Note]) -> list[NoteVerdict]:
+        if not notes:
+            return []
         sanitizer = sanitizer_warnings(self.context, notes)
         links = relative_link_problems(self.context.note_html, self.files, self.directory_urls, notes)
         return split_by_note(notes, sanitizer.items, links.items)

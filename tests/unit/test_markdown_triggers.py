@@ -1,6 +1,7 @@
-"""Trying only the inline patterns whose trigger is in a note (notes/inline_triggers.py) gives
-exactly the HTML that trying all of them gives: on generated Markdown that mixes every inline
-construct with text that lacks their triggers, and on every note of the edition."""
+"""Trying only the block processors and inline patterns whose trigger is in a note, and the
+table of contents only where there is a heading (notes/markdown_triggers.py), gives exactly the
+HTML that trying everything gives: on generated Markdown that mixes every construct the notes
+may use with text that lacks their triggers, and on every note of the edition."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import markdown
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from annotated_edition.notes.inline_triggers import InlinePatternFilter
+from annotated_edition.notes.markdown_triggers import MarkdownTriggers
 from annotated_edition.notes.markdown import NOTE_EXTENSION_CONFIGS, NOTE_EXTENSIONS, ScopeToNote, NoteConverter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,6 +43,10 @@ _PIECES = [
     "    indented <x> & *y*\n", "[r]: https://example.org/r\n", "[^1]: a footnote with *em*\n",
     "Term\n:   Definition with `code`\n", "> quoted [link](#here)\n", "* * *\n", "[TOC]\n",
     "[edition link](edition:doc/clause)", "~~~\nfence\n~~~\n", "\u00e9\u4e2d", "\x02", "\x03",
+    "\tcode after a tab\n", "- item\n\n\tindented by a tab\n", "- item\n\n    continued\n", "1) not sane\n",
+    "2. second\n", "+ plus\n", "Term\n: short definition\n", "___\n", "- - -\n", "Title\n===\n", "#NoSpace\n",
+    "### Three ###\n", "a | b\n", "|x|\n|-|\n|y|\n", ">no space\n", "  > indented quote\n",
+    "[id]: <https://example.org> 'title'\n", "[z]:\n  https://example.org/z\n", "[z]", "[^n]:\n    indented footnote\n", "    ",
 ]
 
 
@@ -54,32 +59,44 @@ def test_filtered_conversion_is_the_unfiltered_one(pieces: list[str]) -> None:
     assert _filtered(body) == _unfiltered(body)
 
 
-def test_a_pattern_can_match_only_where_its_trigger_is() -> None:
-    patterns = _FILTERED.inline
-    plain = [type(p).__name__ for p in patterns.patterns_for("no special characters here")]
+def test_a_pattern_or_processor_is_tried_only_where_its_trigger_is() -> None:
+    triggers = _FILTERED.triggers
+    plain = [type(p).__name__ for p in triggers.inline_patterns_for("no special characters here")]
     assert plain == ["SubstituteTagInlineProcessor"]  # the line break: always tried
-    everything = patterns.patterns_for("` \\ [^ ![ < & * _")
+    everything = triggers.inline_patterns_for("` \\ [^ ![ < & * _")
     assert len(everything) == len(_FILTERED.md.inlinePatterns)
-    assert [type(p).__name__ for p in patterns.patterns_for("a [link](x)")] == [
+    assert [type(p).__name__ for p in triggers.inline_patterns_for("a [link](x)")] == [
         "ReferenceInlineProcessor", "LinkInlineProcessor", "ShortReferenceInlineProcessor",
         "SubstituteTagInlineProcessor"]
+    blocks = [type(p).__name__ for p in triggers.block_processors_for("plain words")]
+    assert blocks == ["EmptyBlockProcessor", "SaneOListProcessor", "ParagraphProcessor"]
+    assert "TableProcessor" in [type(p).__name__ for p in triggers.block_processors_for("a | b")]
+    assert "CodeBlockProcessor" in [type(p).__name__ for p in triggers.block_processors_for("\tx")]
 
 
 def test_the_filter_knows_every_pattern_the_notes_use() -> None:
     """Else a Markdown upgrade (a renamed class) would silently turn the filter off for it:
-    still correct, but slower; this test says which pattern to look at again."""
-    patterns = NoteConverter().inline  # a converter of its own: the filter is made with it
-    assert patterns.active
-    assert patterns.always_tried == ["markdown.inlinepatterns.SubstituteTagInlineProcessor"]
+    still correct, but slower; this test says which one to look at again."""
+    triggers = NoteConverter().triggers  # a converter of its own: the filter is made with it
+    assert triggers.inline_active
+    assert triggers.always_tried() == [
+        "markdown.blockprocessors.EmptyBlockProcessor", "markdown.extensions.sane_lists.SaneOListProcessor",
+        "markdown.blockprocessors.ParagraphProcessor", "markdown.inlinepatterns.SubstituteTagInlineProcessor"]
 
 
 def test_a_processor_it_does_not_know_is_left_alone() -> None:
     md = markdown.Markdown()
     md.treeprocessors["inline"].inlinePatterns = list(md.inlinePatterns)  # not the registry any more
-    patterns = InlinePatternFilter(md)
-    assert not patterns.active
-    patterns.narrow_to("plain")
+    triggers = MarkdownTriggers(md)
+    assert not triggers.inline_active
+    triggers.narrow_to("plain")
     assert len(md.treeprocessors["inline"].inlinePatterns) == len(md.inlinePatterns)
+
+
+def test_the_table_of_contents_still_gives_headings_their_ids() -> None:
+    html = _filtered("Intro.\n\n## What it means\n\nSee [below](#what-it-means).", "note-x")
+    assert 'id="note-x-what-it-means"' in html and 'href="#note-x-what-it-means"' in html
+    assert _filtered("[TOC]\n\n# A\n", "n") == _unfiltered("[TOC]\n\n# A\n", "n")
 
 
 def test_every_note_of_the_edition_converts_as_before() -> None:
