@@ -33,12 +33,12 @@ def fragment_links_and_ids(note_html: str) -> tuple[list[str], set[str]] | None:
     ids: set[str] = set()
     open_link: str | None = None
     in_link = False
-    position = note_html.find("<")
-    while position != -1:
-        tag = _TAG.match(note_html, position)
-        if tag is None:
-            return None
-        closing, name, attributes_text, self_closing = tag.groups()
+    # Every tag at once. A tag holds exactly one "<" (its first character), so when there are
+    # as many tags as "<", each "<" opens one and no text between them holds a stray "<".
+    tags = _TAG.findall(note_html)
+    if len(tags) != note_html.count("<"):
+        return None
+    for closing, name, attributes_text, self_closing in tags:
         name = name.lower()
         if name in _RAW_TEXT or (closing and (attributes_text or self_closing)):
             return None
@@ -64,7 +64,6 @@ def fragment_links_and_ids(note_html: str) -> tuple[list[str], set[str]] | None:
                         links.append(attributes["href"])
                 else:
                     open_link, in_link = (None if edit else attributes["href"]), True
-        position = note_html.find("<", tag.end())
     if in_link:
         return None  # an unclosed link: listed at the end by the parser
     return links, ids
