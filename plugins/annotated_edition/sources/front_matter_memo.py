@@ -5,8 +5,9 @@ Parsing a note's YAML and checking it against ``note.schema.json`` costs about a
 millisecond; a large edition has thousands of notes of which a contributor edits one, and
 every build and every check loaded them all again. Both steps are pure: the same text gives
 the same values, positions and verdict. So a front matter that loaded without a problem and
-passed the schema is stored under a digest of its text, of the schemas, of PyYAML (its
-version, and whether libyaml parses) and of the code that loads and checks it. A front matter
+passed the schema is stored (unless its note is stored whole: see ``remembering``) under a
+digest of its text, of the schemas, of PyYAML (its version, and whether libyaml parses) and of
+the code that loads and checks it. A front matter
 with any problem is never stored: it is loaded and checked again on every run, so its
 diagnostics are always the ones the loader and the schema check give. Whatever comes after
 (dates against today, citations, the quote against the clause) runs on every load as before.
@@ -31,8 +32,8 @@ from .yaml_source import YamlList, YamlMap, load_yaml_text
 __all__ = ["FrontMatters", "encode_value", "decode_value", "front_matter_key"]
 
 _STEP = "note-front-matter"
-_MODULES = ("sources/yaml_source.py", "sources/schema_check.py", "sources/schema_fastpath.py",
-            "sources/front_matter_memo.py")
+_MODULES = ("sources/yaml_source.py", "sources/plain_yaml.py", "sources/schema_check.py",
+            "sources/schema_fastpath.py", "sources/front_matter_memo.py")
 _SCHEMA = "note"
 
 
@@ -137,19 +138,28 @@ class FrontMatters:
     (:meth:`check`), reading what a run before found valid from ``store`` (None: no store).
 
     :meth:`prefetch` reads many at once (one query; otherwise one per front matter);
-    :meth:`flush` writes this run's new entries in one transaction."""
+    :meth:`flush` writes this run's new entries in one transaction. While ``remembering`` is
+    false, nothing new is kept: the caller stores the whole note instead (see load_notes)."""
 
     def __init__(self, store: ResultStore | None = None) -> None:
         self.store = store
         self._known: dict[str, Any] = {}   # key → JSON form, read from the store
         self._asked: set[str] = set()       # keys prefetch() asked the store for (found or not)
         self._new: dict[str, Any] = {}
+        self._keys: dict[tuple[str, int], str] = {}  # each front matter's key, worked out once
         self.loaded = 0                     # parsed here (not read from the store)
+        self.remembering = True
+
+    def _key(self, text: str, line_offset: int) -> str:
+        key = self._keys.get((text, line_offset))
+        if key is None:
+            key = self._keys[(text, line_offset)] = front_matter_key(text, line_offset)
+        return key
 
     def prefetch(self, texts: list[tuple[str, int]]) -> None:
         if self.store is None:
             return
-        keys = [front_matter_key(text, offset) for text, offset in texts]
+        keys = [self._key(text, offset) for text, offset in texts]
         asked = [key for key in keys if key not in self._known and key not in self._asked]
         self._known.update(self.store.get_many(asked))
         self._asked.update(asked)
@@ -159,7 +169,7 @@ class FrontMatters:
         stored only because loading and checking it recorded nothing), else loaded by
         ``load_yaml_text``, which records any problem in ``found``."""
         if self.store is not None:
-            key = front_matter_key(text, line_offset)
+            key = self._key(text, line_offset)
             if key in self._known:
                 stored = self._known[key]
             else:  # asked already in one query with the others, or asked now
@@ -180,9 +190,9 @@ class FrontMatters:
         checked = Diagnostics()
         valid = validate(value, _SCHEMA, path, checked)
         found.extend(checked)
-        if valid and not checked and self.store is not None and type(value) is YamlMap:
+        if valid and not checked and self.store is not None and self.remembering and type(value) is YamlMap:
             try:
-                self._new[front_matter_key(text, line_offset)] = encode_value(value)
+                self._new[self._key(text, line_offset)] = encode_value(value)
             except ValueError:
                 pass  # something JSON cannot hold: loaded and checked on every run
         return valid

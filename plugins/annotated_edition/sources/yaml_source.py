@@ -173,6 +173,11 @@ def load_yaml_text(
     """Parse ``text``; on a syntax error, record it at its line and column and return None."""
     if _refuse_aliases(text, path, diagnostics, line_offset):
         return None
+    # Imported here: plain_yaml builds the YamlMap and YamlList of this module.
+    from .plain_yaml import load_plain_yaml
+    plain = load_plain_yaml(text, line_offset)
+    if plain is not None:
+        return plain
     if _FAST_BASE is not yaml.SafeLoader:
         try:
             return yaml.load(text, Loader=_make_loader(line_offset, _FAST_BASE))  # noqa: S506 - safe loader
