@@ -182,6 +182,9 @@ def _code_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
             run = run_end - index
             search = run_end
             closed = False
+            # Without a closing run as long as the opening one, Python-Markdown closes the span
+            # at the first of the longest shorter runs after it (opening with as many ticks).
+            longest, longest_end = 0, 0
             while search < end:
                 next_tick = body.find("`", search, end)
                 if next_tick < 0:
@@ -194,7 +197,12 @@ def _code_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
                     index = next_end
                     closed = True
                     break
+                if next_end - next_tick > longest:
+                    longest, longest_end = next_end - next_tick, next_end
                 search = next_end
+            if not closed and 0 < longest < run:
+                spans.append((index, longest_end))
+                index, closed = longest_end, True
             if not closed:
                 index = run_end  # an unmatched run is literal backticks, not a code span
             continue

@@ -37,6 +37,7 @@ def _reference_code_spans(body: str, start: int, end: int) -> list[tuple[int, in
             run = run_end - index
             search = run_end
             closed = False
+            runs: list[tuple[int, int]] = []  # every later run of backticks: (length, end)
             while search < end:
                 next_tick = body.find("`", search, end)
                 if next_tick < 0:
@@ -49,7 +50,15 @@ def _reference_code_spans(body: str, start: int, end: int) -> list[tuple[int, in
                     index = next_end
                     closed = True
                     break
+                runs.append((next_end - next_tick, next_end))
                 search = next_end
+            if not closed and runs:
+                # Python-Markdown's fallback: the first of the longest runs, if shorter than the opening one.
+                longest = max(length for length, _end in runs)
+                if longest < run:
+                    close_end = next(stop for length, stop in runs if length == longest)
+                    spans.append((index, close_end))
+                    index, closed = close_end, True
             if not closed:
                 index = run_end
             continue

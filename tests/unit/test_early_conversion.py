@@ -6,6 +6,7 @@ report is the one a check without them gives, even when a worker fails."""
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -69,16 +70,23 @@ def test_the_guess_from_the_file_is_what_the_checker_converts() -> None:
     assert converted_item_from_file("no front matter at all", "x") is None
 
 
+READ: list[list[Path]] = []  # the files each recorded start was given
+
+
 def _forced(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Workers for a handful of notes, on two cores, one share per note; records each start."""
     monkeypatch.setattr(early_conversion, "PARALLEL_MINIMUM", 1)
     monkeypatch.setattr(early_conversion, "_CHUNK", 1)
     monkeypatch.setenv("ANNOTATED_EDITION_WORKERS", "2")
+    # Forking is refused while other threads run (an earlier test's server may still be
+    # stopping); this test's workers touch none of their locks.
+    monkeypatch.setattr(early_conversion, "fork_context", lambda: multiprocessing.get_context("fork"))
     starts: list[bool] = []
     start = EarlyConversion.start
 
     def recorded(self: EarlyConversion) -> bool:
         starts.append(start(self))
+        READ.append(list(self.paths))
         return starts[-1]
     monkeypatch.setattr(EarlyConversion, "start", recorded)
     return starts
@@ -96,6 +104,14 @@ def test_a_cold_check_converts_early_and_reports_the_same(project: Path, monkeyp
     assert starts == [True, False], "a warm cache starts no workers"
     assert _report(project, cache=False) == alone, "without a cache the results are only held in memory"
     assert starts[-1] is True
+
+
+def test_a_check_of_some_paths_converts_only_their_notes_early(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    starts = _forced(monkeypatch)
+    note = project / NOTE_REL
+    problems = run_check(edition_config_for(project), [note]).problems
+    assert len(problems) == 3
+    assert starts == [True] and READ[-1] == [note]
 
 
 def test_a_worker_that_fails_costs_only_speed(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -138,8 +138,12 @@ def _run_check(config: EditionConfig, paths: Sequence[Path]) -> CheckReport:
     # Data files parsed and schema-checked without a problem are read from the store of results
     # (sources/data_file_memo.py): the checker's only, as storing them would cost a cold build.
     data_store = ResultStore(config.cache_path) if config.cache_path else None
-    # With the note cache cold, note bodies are converted from their files while this loads.
-    early = EarlyConversion(folder_tree(config.commentary_path) if config.commentary_path.is_dir() else [],
+    # With the note cache cold, note bodies are converted from their files while this loads
+    # (only those under ``paths``: the others are not converted at all).
+    listing = folder_tree(config.commentary_path) if config.commentary_path.is_dir() else []
+    scopes = [path.resolve() for path in paths]
+    early = EarlyConversion([entry for entry in listing if not scopes or any(_is_within(entry.path, scope)
+                                                                              for scope in scopes)],
                             config.cache_path, default_workers())
     early.start()
     try:
@@ -241,10 +245,15 @@ def _html_verdicts(config: EditionConfig, edition: Edition, files: set[str], dir
 
 def _judged_as_converted(work: _HtmlWork, notes: list[Note], early: EarlyConversion) -> list[NoteVerdict]:
     """The verdicts of ``notes``, each share of files judged as soon as its bodies are converted;
-    the notes no share had (or guessed right) are converted and judged last, here."""
+    the notes no worker reads are converted and judged first, here, and those a worker could
+    not convert (an ``edition:`` link, a guess gone wrong) last."""
     waiting = {note.path: note for note in notes}
     verdicts: dict[Path, NoteVerdict] = {}
     context = work.context
+    # The notes no worker reads, judged (and converted) here while the workers convert.
+    alone = [waiting.pop(note.path) for note in notes if not early.covers(note.path)]
+    context.bodies.read_stored(converted_item(note, context.edition, context.directory_urls) for note in alone)
+    verdicts.update(zip((note.path for note in alone), work.judge(alone)))
     for files, converted in early.shares():
         share = [waiting.pop(path) for path in files if path in waiting]
         context.bodies.adopt(converted)

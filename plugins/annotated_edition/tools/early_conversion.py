@@ -87,6 +87,7 @@ class EarlyConversion:
         # Only real files: a link is the loader's to refuse, and never read here.
         self.paths = [entry.path for entry in entries
                       if entry.name.endswith(".md") and entry.is_file and not entry.is_symlink]
+        self._covered = set(self.paths)
         self.cache_folder = cache_folder
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
@@ -128,6 +129,10 @@ class EarlyConversion:
     @property
     def started(self) -> bool:
         return self._pool is not None
+
+    def covers(self, path: Path) -> bool:
+        """Whether a worker reads the note at ``path`` (it may still find nothing to convert)."""
+        return path in self._covered
 
     def shares(self) -> Iterator[tuple[list[Path], dict[NoteItem, ConvertedNote]]]:
         """Each share of files with the bodies converted for it, as the workers finish them (a
