@@ -39,7 +39,7 @@ from annotated_edition.sources.yaml_source import read_utf8
 from annotated_edition.sources.note_load_memo import (NoteLoads, collecting_load_keys, decode_note, encode_note,
                                                        note_load_key)
 from annotated_edition.stored_results import ResultStore
-from annotated_edition.tools import checker
+from annotated_edition.tools import note_judging
 from annotated_edition.tools.checker import run_check
 from annotated_edition.tools.note_verdicts import NoteVerdicts, note_verdict_key, site_files_digest
 from annotated_edition.tools.project_config import edition_config_for
@@ -267,8 +267,11 @@ def test_the_verdicts_are_the_same_from_worker_processes(project: Path, monkeypa
         encoding="utf-8")
     alone = _report(project, cache=False)
     assert len(alone) == 3, alone
-    monkeypatch.setattr(checker, "PARALLEL_MINIMUM", 1)
-    monkeypatch.setattr(checker, "_CHUNK", 3)
+    monkeypatch.setattr(note_judging, "PARALLEL_MINIMUM", 1)
+    monkeypatch.setattr(note_judging, "_CHUNK", 3)
+    # Forking is refused while other threads run (an earlier test's server may still be
+    # stopping); these workers touch none of their locks.
+    monkeypatch.setattr(note_judging, "fork_context", lambda: multiprocessing.get_context("fork"))
     monkeypatch.setenv("ANNOTATED_EDITION_WORKERS", "2")
     assert _report(project, cache=False) == alone
     assert _report(project) == alone

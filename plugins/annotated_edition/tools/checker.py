@@ -7,7 +7,8 @@ build, where ``--strict`` fails on them. The whole edition is
 always loaded, because a note can only be checked against the clause it targets; ``paths``
 narrows which problems are reported, and which notes are converted: only those under
 ``paths``. Conversion reads and fills the same persistent cache as the build
-(:mod:`..notes.cache`), and what is not cached is converted on every core.
+(:mod:`..notes.cache`), and what is not cached is converted on every core: on a cold cache
+while the edition loads (:mod:`.early_conversion`), and judged as it comes (:mod:`.note_judging`).
 """
 
 from __future__ import annotations
@@ -21,21 +22,17 @@ from typing import Iterable, Iterator, Mapping, Sequence
 
 from ..diagnostics import Diagnostic, Diagnostics
 from ..model import Edition, Note
-from ..notes.cache import NoteCache
-from ..notes.convert import PARALLEL_MINIMUM, NoteBodies, fork_context, default_workers
+from ..notes.convert import default_workers
 from ..notes.edition_links import edition_link_problems, edition_link_targets
 from ..sources.citation_check import citation_warnings
 from ..sources.data_file_memo import remembering_data_files
 from ..sources.note_load_memo import collecting_load_keys
 from ..sources.folder_tree import folder_tree, shared_listings
-from ..sources.edition import EditionConfig, check_edition, link_graph
+from ..sources.edition import EditionConfig, check_edition
 from ..stored_results import ResultStore
-from ..render.note_warnings import sanitizer_warnings
-from ..render.templates import Templates
-from ..render.context import RenderContext, converted_item
-from ..notes.body_links import relative_link_problems
 from .early_conversion import EarlyConversion
-from .note_verdicts import NoteVerdict, NoteVerdicts, note_verdict_key, site_files_digest, split_by_note
+from .note_judging import judge_notes
+from .note_verdicts import NoteVerdicts, note_verdict_key, site_files_digest
 from .project_config import read_mkdocs_yml
 from .site_files import site_files, uses_directory_urls
 
@@ -147,16 +144,16 @@ def _run_check(config: EditionConfig, paths: Sequence[Path]) -> CheckReport:
                             config.cache_path, default_workers())
     early.start()
     try:
-        with remembering_data_files(data_store), collecting_load_keys() as load_keys:
-            edition, diagnostics = check_edition(config)
-    finally:
-        if data_store is not None:
-            data_store.close()
-    try:
+        try:
+            with remembering_data_files(data_store), collecting_load_keys() as load_keys:
+                edition, diagnostics = check_edition(config)
+        finally:
+            if data_store is not None:
+                data_store.close()
         if edition is not None:
             _check_notes(config, paths, edition, diagnostics, load_keys, early)
     finally:
-        early.stop()
+        early.stop()  # whatever happened: no worker outlives the check
     chosen, hidden = select_diagnostics(diagnostics.sorted(), paths)
     return CheckReport(
         root=config.root,
@@ -186,7 +183,7 @@ def _check_notes(config: EditionConfig, paths: Sequence[Path], edition: Edition,
                                      digest, loaded_as=load_keys.get(note.path, "")) for note in notes]
         verdicts = NoteVerdicts(store).verdicts(
             notes, keys or [""] * len(notes),
-            lambda missing: _html_verdicts(config, edition, files, directory_urls, missing, store, early))
+            lambda missing: judge_notes(config, edition, files, directory_urls, missing, store, early))
     finally:
         if store is not None:
             store.close()
@@ -196,108 +193,3 @@ def _check_notes(config: EditionConfig, paths: Sequence[Path], edition: Edition,
     for _sanitizer, links in verdicts:
         diagnostics.items.extend(links)
     diagnostics.extend(citation_warnings(edition.notes))
-
-
-def _html_verdicts(config: EditionConfig, edition: Edition, files: set[str], directory_urls: bool,
-                   notes: list[Note], store: ResultStore | None, early: EarlyConversion) -> list[NoteVerdict]:
-    """Convert (or read from the note cache) and publish ``notes``; what the sanitizer removed,
-    their in-note links that lead nowhere and their relative links to no file, note by note.
-
-    When ``early`` workers are converting bodies (tools/early_conversion.py), each share is
-    judged here as it arrives. Otherwise many notes are worked out on every core: each worker
-    process converts its share of the notes and judges them in one pass (a second pool, after
-    converting, cost as much again in starting processes and sending notes as the judging)."""
-    workers = default_workers()
-    bodies = NoteBodies(NoteCache(config.cache_path) if config.cache_path else None, workers=workers)
-    # The package's templates, compiled templates kept beside the note cache as in the build.
-    # Each note's whole verdict is stored; storing its unresolved links as well, for a build
-    # that would rather find them itself, cost a cold check at 100x a quarter of a second.
-    context = RenderContext(edition, link_graph(edition), directory_urls=directory_urls, bodies=bodies,
-                            templates=Templates(cache_folder=config.cache_path), remember_unresolved=False)
-    work = _HtmlWork(context, files, directory_urls, notes)
-    if early.started:
-        try:
-            return _judged_as_converted(work, notes, early)
-        finally:
-            bodies.save()
-    bodies.read_stored(converted_item(note, edition, directory_urls) for note in notes)
-    fork = fork_context() if workers > 1 and len(notes) >= PARALLEL_MINIMUM else None
-    if fork is None:
-        try:
-            return work.between(0, len(notes))
-        finally:
-            bodies.save()
-    # A forked child must not inherit an open SQLite connection; each opens what it uses.
-    if bodies.cache is not None:
-        bodies.cache.close()
-    if store is not None:
-        store.close()
-    global _WORK
-    _WORK = work
-    try:
-        from concurrent.futures import ProcessPoolExecutor
-        with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
-            shares = pool.map(_work_in_child, range(0, len(notes), _CHUNK))
-            return [verdict for share in shares for verdict in share]
-    finally:
-        _WORK = None
-
-
-def _judged_as_converted(work: _HtmlWork, notes: list[Note], early: EarlyConversion) -> list[NoteVerdict]:
-    """The verdicts of ``notes``, each share of files judged as soon as its bodies are converted;
-    the notes no worker reads are converted and judged first, here, and those a worker could
-    not convert (an ``edition:`` link, a guess gone wrong) last."""
-    waiting = {note.path: note for note in notes}
-    verdicts: dict[Path, NoteVerdict] = {}
-    context = work.context
-    # The notes no worker reads, judged (and converted) here while the workers convert.
-    alone = [waiting.pop(note.path) for note in notes if not early.covers(note.path)]
-    context.bodies.read_stored(converted_item(note, context.edition, context.directory_urls) for note in alone)
-    verdicts.update(zip((note.path for note in alone), work.judge(alone)))
-    for files, converted in early.shares():
-        share = [waiting.pop(path) for path in files if path in waiting]
-        context.bodies.adopt(converted)
-        verdicts.update(zip((note.path for note in share), work.judge(share)))
-        # Judged: their bodies and published HTML are not asked for again, and the memory
-        # they held is used for the next share's instead of new pages (fewer page faults).
-        context.forget()
-    rest = list(waiting.values())
-    context.bodies.read_stored(converted_item(note, context.edition, context.directory_urls) for note in rest)
-    verdicts.update(zip((note.path for note in rest), work.judge(rest)))
-    return [verdicts[note.path] for note in notes]
-
-
-# Notes a worker takes at a time: enough that sending the answers back is a small part of the work.
-_CHUNK = 64
-
-
-class _HtmlWork:
-    """The per-note work of :func:`_html_verdicts`, for a range of ``notes``, in this process
-    or a forked child (which has the notes already: only the range's bounds are sent to it)."""
-
-    def __init__(self, context: RenderContext, files: set[str], directory_urls: bool, notes: list[Note]) -> None:
-        self.context, self.files, self.directory_urls, self.notes = context, files, directory_urls, notes
-
-    def between(self, start: int, stop: int) -> list[NoteVerdict]:
-        return self.judge(self.notes[start:stop])
-
-    def judge(self, notes: list[Note]) -> list[NoteVerdict]:
-        if not notes:
-            return []
-        sanitizer = sanitizer_warnings(self.context, notes)
-        links = relative_link_problems(self.context.note_html, self.files, self.directory_urls, notes)
-        return split_by_note(notes, sanitizer.items, links.items)
-
-
-# The work a forked child does, set by the parent just before it forks (children inherit it).
-_WORK: _HtmlWork | None = None
-
-
-def _work_in_child(start: int) -> list[NoteVerdict]:
-    """The verdicts of the notes from ``start`` on (a chunk of them), the bodies converted here
-    written to the note cache before the answer goes back (one transaction a chunk)."""
-    assert _WORK is not None
-    try:
-        return _WORK.between(start, start + _CHUNK)
-    finally:
-        _WORK.context.bodies.save()
