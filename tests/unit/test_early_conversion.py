@@ -1,5 +1,5 @@
 """A cold check converts note bodies from their files while the edition loads
-(tools/early_conversion.py): the guess of what will be converted agrees with the loaded note,
+(render/early_conversion.py): the guess of what will be converted agrees with the loaded note,
 the workers start only when the note cache is cold, what they convert is stored, and the
 report is the one a check without them gives, even when a worker fails."""
 
@@ -19,9 +19,9 @@ from annotated_edition.notes.convert import NoteBodies
 from annotated_edition.render.context import converted_item, converted_item_from_file
 from annotated_edition.sources.edition import check_edition
 from annotated_edition.sources.folder_tree import folder_tree
-from annotated_edition.tools import early_conversion
+from annotated_edition.render import early_conversion
 from annotated_edition.tools.checker import run_check
-from annotated_edition.tools.early_conversion import EarlyConversion
+from annotated_edition.render.early_conversion import EarlyConversion
 from annotated_edition.tools.project_config import edition_config_for
 
 ROOT = Path(__file__).resolve().parents[2]

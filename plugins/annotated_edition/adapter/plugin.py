@@ -49,6 +49,7 @@ from ..model import Edition
 from ..notes.cache import NoteCache
 from ..notes.convert import NoteBodies, default_workers
 from ..render.context import converted_item
+from ..render.early_conversion import EarlyConversion
 from ..render.home import NEWEST_NOTES_MARKER, render_newest_notes
 from ..render.document_toc import document_toc
 from ..render.knowledge import head_meta_for
@@ -61,11 +62,12 @@ from ..render.templates import TemplateProblem, Templates
 from ..settings import settings_from_options
 from ..sources.citation_check import citation_warnings
 from ..sources.edition import check_edition
+from ..sources.folder_tree import folder_tree, shared_listings
 from ..notes.body_links import note_link_problems
 from ..render.propose import PROPOSE_SCRIPTS, ProposeSettings
 from ..render.print_edition import PRINT_PAGE
 from ..render.tags import TAGS_PAGE
-from ..timing import PhaseClock
+from ..timing import PhaseClock, measure_detail
 from .config import EditionPluginConfig
 from .export_check import check_export
 from .guide import contributing_guide
@@ -87,6 +89,9 @@ __all__ = ["AnnotatedEditionPlugin"]
 log = get_plugin_logger(__name__)
 
 _GUIDE_PAGE = "contributing.md"
+# A cold build converts note bodies while the edition loads once it has this many notes: fewer
+# convert in a few milliseconds, less than starting a worker costs (render/early_conversion.py).
+_EARLY_CONVERSION_MINIMUM = 32
 _THEME_OVERRIDES = Path(__file__).parent / "theme"
 _HEAD_KEY = "annotated_edition_head"
 _PAGE_SCRIPTS_KEY = "annotated_edition_page_scripts"
@@ -127,6 +132,7 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
         self.files: Files | None = None
         self.templates_dir: Path | None = None
         self.raw_html_stash = RawHtmlStash()
+        self.early: EarlyConversion | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance across ``mkdocs serve`` rebuilds; remembers
@@ -156,12 +162,32 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             raise PluginError("annotated-edition: the option 'documents' is empty; list the IDs of the edition's "
                               "documents (their sidecars are <sources_dir>/<id>.yml).")
         self.propose = propose_settings(config, self.config, self.root)
-        with self.clock.phase("load"):
-            edition, self.problems = check_edition(settings_from_options(self.root, config.docs_dir, self.config),
-                                                   partial=True)
-        self.edition = self._previewable(edition)
+        settings = settings_from_options(self.root, config.docs_dir, self.config)
+        with shared_listings():  # the notes folder listed once, for both
+            self.early = self._early_conversion(settings.commentary_path, settings.cache_path)
+            try:
+                with self.clock.phase("load"):
+                    edition, self.problems = check_edition(settings, partial=True)
+                self.edition = self._previewable(edition)
+            except BaseException:
+                self._stop_early_conversion()
+                raise
         self.info = edition_info(config, self.config, self.edition)
         return config
+
+    def _early_conversion(self, commentary: Path, cache_folder: Path | None) -> EarlyConversion | None:
+        """On a cold cache, workers converting note bodies while the edition loads (a build's
+        only: ``serve``'s threads make forking unsafe, and it converts only what changed)."""
+        if self.command != "build" or not commentary.is_dir():
+            return None
+        early = EarlyConversion(folder_tree(commentary), cache_folder, default_workers(),
+                                minimum=_EARLY_CONVERSION_MINIMUM)
+        return early if early.start() else None
+
+    def _stop_early_conversion(self) -> None:
+        if self.early is not None:
+            self.early.stop()
+            self.early = None
 
     def _previewable(self, edition: Edition | None) -> Edition:
         """The edition to publish; with problems, a build stops and a preview keeps serving."""
@@ -215,6 +241,11 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
                                            relative_to_docs(Path(path), docs_dir)),
             note_bodies=self._note_bodies())
         with self.clock.phase("render"):
+            if self.early is not None:  # what the workers converted while the edition loaded
+                with measure_detail("render.note_early"):
+                    for _share, converted in self.early.shares():
+                        options.note_bodies.adopt(converted)
+                self.early = None
             options.note_bodies.prefetch(converted_item(note, self.edition, config.use_directory_urls)
                                          for note in self.edition.notes)
             with _template_errors():
@@ -390,12 +421,14 @@ class AnnotatedEditionPlugin(BasePlugin[EditionPluginConfig]):
             self.export_dir = None
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build leaves no temporary folder behind."""
+        """A failed build leaves no temporary folder, and no worker, behind."""
+        self._stop_early_conversion()
         self._remove_export_dir()
         self._unfreeze()
 
     def on_shutdown(self) -> None:
         """The end of MkDocs (also of a build driven by hand, without on_post_build)."""
+        self._stop_early_conversion()
         self._remove_export_dir()
         self._unfreeze()
 

@@ -30,7 +30,7 @@ from ..sources.note_load_memo import collecting_load_keys
 from ..sources.folder_tree import folder_tree, shared_listings
 from ..sources.edition import EditionConfig, check_edition
 from ..stored_results import ResultStore
-from .early_conversion import EarlyConversion
+from ..render.early_conversion import EarlyConversion
 from .note_judging import judge_notes
 from .note_verdicts import NoteVerdicts, note_verdict_key, site_files_digest
 from .project_config import read_mkdocs_yml

@@ -27,7 +27,7 @@ from ..render.templates import Templates
 from ..settings import EditionConfig
 from ..sources.edition import link_graph
 from ..stored_results import ResultStore
-from .early_conversion import EarlyConversion
+from ..render.early_conversion import EarlyConversion
 from .note_verdicts import NoteVerdict, split_by_note
 
 __all__ = ["judge_notes"]

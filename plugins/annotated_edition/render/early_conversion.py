@@ -1,17 +1,18 @@
-"""A cold check converts note bodies from their files while the edition loads, on every core.
+"""Note bodies converted from their files while the edition loads, on the other cores.
 
-A check with nothing in the note cache spends most of its time converting bodies (about
-0.7 ms a note), and converting needs little of the edition: the body, the note's anchor (from
-its file name) and the URLs of its ``edition:`` links, which only a note without such links
-can do without. Loading the edition (front matter, quotes, citations) runs on one core. So,
-when a sample of the notes shows the cache mostly empty, worker processes are started before
-the edition loads, and each reads its share of the note files, works out what the checker will
-ask to convert (:func:`..render.context.converted_item_from_file`), converts what the cache
-lacks and writes it there. The checker takes the results into memory once the edition has
-loaded; a body guessed wrong, or left out, is converted in the usual way later.
+A cold build or check (nothing in the note cache) spends much of its time converting bodies
+(about half a millisecond a note), and converting needs little of the edition: the body, the
+note's anchor (from its file name) and the URLs of its ``edition:`` links, which only a note
+without such links can do without. Loading the edition (front matter, quotes, citations) runs
+on one core. So, when a sample of the notes shows the cache mostly empty, worker processes are
+started before the edition loads, and each reads its share of the note files, works out what
+will be asked to convert (:func:`.context.converted_item_from_file`), converts what the cache
+lacks and writes it there. The build takes the results into memory before it publishes the
+notes (``adapter/plugin.py``); the checker judges each share as it arrives
+(``tools/note_judging.py``). A body guessed wrong, or left out, is converted in the usual way.
 
-A warm check (the cache full) never starts the workers: looking at the sample costs a few
-files read and one query.
+A warm run (the cache full) never starts the workers: looking at the sample costs a few files
+read and one query. Nor does ``mkdocs serve``, whose threads make forking unsafe.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from ..notes.cache import ConvertedNote, NoteCache, entry_key
 from ..notes.convert import PARALLEL_MINIMUM, NoteItem, convert_note, fork_context
-from ..render.context import converted_item_from_file
+from .context import converted_item_from_file
 from ..sources.folder_tree import TreeEntry
 from ..sources.input_guards import MAX_NOTE_BYTES
 
@@ -84,21 +85,26 @@ def _convert_share(paths: list[Path]) -> dict[NoteItem, ConvertedNote]:
 class EarlyConversion:
     """Worker processes converting the notes of ``entries`` (the notes folder's listing) into
     the note cache under ``cache_folder`` (None: no cache, the results are only returned),
-    started by :meth:`start` only when it pays."""
+    started by :meth:`start` only when it pays: two ``workers`` or more, at least ``minimum``
+    notes (None: as many as make converting on several cores pay, ``PARALLEL_MINIMUM``), and a
+    cold cache."""
 
-    def __init__(self, entries: Sequence[TreeEntry], cache_folder: Path | None, workers: int) -> None:
+    def __init__(self, entries: Sequence[TreeEntry], cache_folder: Path | None, workers: int,
+                 minimum: int | None = None) -> None:
         # Only real files: a link is the loader's to refuse, and never read here.
         self.paths = [entry.path for entry in entries
                       if entry.name.endswith(".md") and entry.is_file and not entry.is_symlink]
         self._covered = set(self.paths)
         self.cache_folder = cache_folder
         self.workers = workers
+        self.minimum = minimum  # fewer notes are converted in the usual way (None: PARALLEL_MINIMUM)
         self._pool: ProcessPoolExecutor | None = None
         self._shares: dict[Future[dict[NoteItem, ConvertedNote]], list[Path]] = {}
 
     def worth_starting(self) -> bool:
         """Many notes, several cores, and at least half of a sample of them not in the cache."""
-        if self.workers < 2 or len(self.paths) < PARALLEL_MINIMUM:
+        minimum = PARALLEL_MINIMUM if self.minimum is None else self.minimum
+        if self.workers < 2 or len(self.paths) < max(1, minimum):
             return False
         step = max(1, len(self.paths) // SAMPLE_SIZE)
         sample = _items_of(self.paths[::step][:SAMPLE_SIZE])
