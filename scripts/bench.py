@@ -569,10 +569,12 @@ def _markdown_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> lis
 
 
 def _converting(run: dict[str, Any]) -> float:
-    """Seconds of the cold build spent converting notes: in this process, or waiting for the workers."""
+    """Seconds of the cold build spent converting notes: in this process, or waiting for the workers
+    (those started while the edition loaded, render/early_conversion.py, or after)."""
     details = run["plugin_s"].get("details", {})
     return sum(details.get(name, 0.0) for name in ("render.note_markdown", "render.note_sanitize",
-                                                     "render.note_links", "render.note_parallel"))
+                                                     "render.note_links", "render.note_parallel",
+                                                     "render.note_early"))
 
 
 def table(report: dict[str, Any]) -> str:
