@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from annotated_edition.sources import yaml_source
+from yaml_oracle import pyyaml_load, same_with_positions
 from annotated_edition.diagnostics import Diagnostics
 from annotated_edition.notes.markdown import NOTE_EXTENSIONS, render_note_body
 from annotated_edition.sources.schema_check import SCHEMA_DIR, fast_check, schema_registry, load_schema
@@ -80,27 +81,6 @@ def test_unknown_keywords_disable_the_fast_path() -> None:
 
 # --- YAML fast path -----------------------------------------------------------------------------
 
-def _generic_load(text: str) -> Any:
-    """The same locating loader, but through PyYAML's generic constructor."""
-    base = yaml_source._make_loader(0, yaml.SafeLoader)
-
-    class Generic(base):  # type: ignore[valid-type,misc]
-        def construct_document(self, node: yaml.Node) -> Any:
-            return yaml.SafeLoader.construct_document(self, node)
-    return yaml.load(text, Loader=Generic)  # noqa: S506 - a SafeLoader subclass
-
-
-def _same(a: Any, b: Any) -> bool:
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, yaml_source.YamlMap):
-        return (a.position, a.positions, a.key_positions, list(a)) == (b.position, b.positions, b.key_positions, list(b)) \
-            and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, yaml_source.YamlList):
-        return (a.position, a.positions, len(a)) == (b.position, b.positions, len(b)) and all(map(_same, a, b))
-    return a == b
-
-
 _REAL_FILES = sorted((ROOT / "source_texts").glob("*.yml")) + sorted((ROOT / "docs" / "commentary").rglob("*.md"))
 
 
@@ -109,7 +89,7 @@ def test_yaml_fast_path_matches_pyyaml_on_the_real_files(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".md":
         text = text.split("---\n")[1]
-    assert _same(yaml_source.load_yaml_text(text, path, Diagnostics()), _generic_load(text))
+    assert same_with_positions(yaml_source.load_yaml_text(text, path, Diagnostics()), pyyaml_load(text))
 
 
 @pytest.mark.parametrize("text", [
@@ -117,7 +97,7 @@ def test_yaml_fast_path_matches_pyyaml_on_the_real_files(path: Path) -> None:
     "? [1]\n: x\n", "list:\n  - {name: A, url: 'https://e.org'}\n  - name: B\n", "'quoted': \"é “x”\"\n",
 ])
 def test_yaml_fast_path_matches_pyyaml_on_unusual_yaml(text: str) -> None:
-    assert _same(yaml_source.load_yaml_text(text, Path("x.yml"), Diagnostics()), _generic_load(text))
+    assert same_with_positions(yaml_source.load_yaml_text(text, Path("x.yml"), Diagnostics()), pyyaml_load(text))
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -138,7 +118,7 @@ def test_yaml_errors_are_reported_as_before(text: str, message: str) -> None:
                     max_leaves=15))
 def test_yaml_fast_path_matches_pyyaml_on_generated_documents(data: Any) -> None:
     text = yaml.safe_dump({"root": data}, allow_unicode=True)
-    assert _same(yaml_source.load_yaml_text(text, Path("x.yml"), Diagnostics()), _generic_load(text))
+    assert same_with_positions(yaml_source.load_yaml_text(text, Path("x.yml"), Diagnostics()), pyyaml_load(text))
 
 
 # --- relative paths ------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import yaml
 from hypothesis import example, given, settings
@@ -20,27 +19,7 @@ from annotated_edition.sources.plain_yaml import load_plain_yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 from synthetic_corpus import CorpusSize, write_corpus  # noqa: E402
-
-
-def _pyyaml(text: str, line_offset: int = 0) -> Any:
-    """The locating loader, through PyYAML's own constructor (no fast path of ours)."""
-    base = yaml_source._make_loader(line_offset, yaml.SafeLoader)
-
-    class Generic(base):  # type: ignore[valid-type,misc]
-        def construct_document(self, node: yaml.Node) -> Any:
-            return yaml.SafeLoader.construct_document(self, node)
-    return yaml.load(text, Loader=Generic)  # noqa: S506 - a SafeLoader subclass
-
-
-def _same(a: Any, b: Any) -> bool:
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, yaml_source.YamlMap):
-        return (a.position, a.positions, a.key_positions, list(a)) == (b.position, b.positions, b.key_positions, list(b)) \
-            and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, yaml_source.YamlList):
-        return (a.position, a.positions, len(a)) == (b.position, b.positions, len(b)) and all(map(_same, a, b))
-    return a == b
+from yaml_oracle import pyyaml_load, same_with_positions  # noqa: E402
 
 
 def _agrees(text: str, line_offset: int = 0) -> bool:
@@ -49,10 +28,10 @@ def _agrees(text: str, line_offset: int = 0) -> bool:
     if plain is None:
         return True
     try:
-        expected = _pyyaml(text, line_offset)
+        expected = pyyaml_load(text, line_offset)
     except yaml.YAMLError as error:
         raise AssertionError(f"read {text!r}, which PyYAML refuses: {error}") from error
-    return _same(plain, expected)
+    return same_with_positions(plain, expected)
 
 
 _KEYS = ["target", "title", "quote", "date", "url", "name", "id", "a-b", "x_y", "yes", "on", "null", "1", "Key"]
@@ -130,7 +109,7 @@ def test_it_reads_the_shapes_front_matter_takes() -> None:
                  "a:\n    b: c\n    d: [ ]\ne: f\n"]:
         plain = load_plain_yaml(text, 1)
         assert plain is not None, text
-        assert _same(plain, _pyyaml(text, 1)), text
+        assert same_with_positions(plain, pyyaml_load(text, 1)), text
 
 
 def test_it_reads_every_note_of_the_edition_and_of_the_benchmark(tmp_path: Path) -> None:
@@ -143,7 +122,7 @@ def test_it_reads_every_note_of_the_edition_and_of_the_benchmark(tmp_path: Path)
             continue
         plain = load_plain_yaml(parts[0], 1)
         assert plain is not None, path
-        assert _same(plain, _pyyaml(parts[0], 1)), path
+        assert same_with_positions(plain, pyyaml_load(parts[0], 1)), path
         read += 1
     assert read > 40
 

@@ -187,13 +187,9 @@ class _Reader:
         items = YamlList()
         items.position = self.mark(number, column)
         items.positions = []
-        position = 1
-        while position < len(value) and value[position] == " ":
-            position += 1
+        position = _after_spaces(value, 1)
         if value.startswith("]", position):
-            if position + 1 != len(value):
-                raise _NotPlain
-            return items
+            return _closed(items, value, position)
         while True:
             item = _FLOW_PLAIN.match(value, position)
             if item is None:
@@ -203,15 +199,22 @@ class _Reader:
                 raise _NotPlain
             items.append(text)
             items.positions.append(self.mark(number, column + position))
-            position = item.start() + len(text)
-            while position < len(value) and value[position] == " ":
-                position += 1
+            position = _after_spaces(value, item.start() + len(text))
             if value.startswith("]", position):
-                if position + 1 != len(value):
-                    raise _NotPlain
-                return items
+                return _closed(items, value, position)
             if not value.startswith(",", position):
                 raise _NotPlain
-            position += 1
-            while position < len(value) and value[position] == " ":
-                position += 1
+            position = _after_spaces(value, position + 1)
+
+
+def _after_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position] == " ":
+        position += 1
+    return position
+
+
+def _closed(items: YamlList, value: str, bracket: int) -> YamlList:
+    """``items``, if the list's closing bracket at ``bracket`` ends the value."""
+    if bracket + 1 != len(value):
+        raise _NotPlain
+    return items
