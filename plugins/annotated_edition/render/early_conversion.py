@@ -34,7 +34,7 @@ __all__ = ["EarlyConversion", "SAMPLE_SIZE"]
 SAMPLE_SIZE = 16
 # Files a worker takes at a time: each share is written to the cache in one transaction.
 _CHUNK = 64
-# How much lower the workers' scheduling priority is than the checker's own process.
+# How much lower the workers' scheduling priority is than the main process's.
 _WORKER_NICENESS = 10
 
 
@@ -126,8 +126,9 @@ class EarlyConversion:
             return False
         global _CACHE_FOLDER
         _CACHE_FOLDER = self.cache_folder
-        # The workers yield to this process: what it does (loading, then judging each share as
-        # it comes) is what the check waits for, and it must not get a third of two cores.
+        # The workers yield to this process: what it does (loading the edition; in the checker,
+        # then judging each share as it comes) is what the run waits for, and it must not get
+        # a third of two cores.
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
                                          initializer=os.nice, initargs=(_WORKER_NICENESS,))
         for start in range(0, len(self.paths), _CHUNK):
