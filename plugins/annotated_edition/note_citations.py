@@ -99,8 +99,25 @@ def _code_and_comment_spans(body: str) -> list[tuple[int, int]]:
     else:
         text_chunks.append((chunk_start, len(body)))
     for start, end in text_chunks:
-        spans.extend(_inline_literal_spans(body, start, end))
+        # Python-Markdown finds code spans and inline comments within one paragraph: a blank
+        # line ends whatever a backtick or "<!--" opened before it.
+        for paragraph_start, paragraph_end in _paragraphs(body, start, end):
+            spans.extend(_inline_literal_spans(body, paragraph_start, paragraph_end))
     return sorted(spans)
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraphs(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of ``body[start:end]`` between blank lines."""
+    pieces: list[tuple[int, int]] = []
+    position = start
+    for blank in _BLANK_LINE.finditer(body, start, end):
+        pieces.append((position, blank.start() + 1))
+        position = blank.end() - 1
+    pieces.append((position, end))
+    return pieces
 
 
 def _closes(fence: tuple[str, int], line: str, match: re.Match[str] | None) -> bool:

@@ -230,6 +230,10 @@ _fragments = st.sampled_from(["[@one]", "[@two]", "`", "``", "\\", "<!--", "-->"
 @given(st.lists(_fragments, max_size=25))
 # Python-Markdown drops the character after the last "*" of "*x**y*z": here a placeholder's mark.
 @example(["*", "[@one]", "*", "*", "[@one]", "*", "[@one]"])
+# A code span without a closing run as long as its opening one (Python-Markdown 3.11 closes it
+# at the first of the longest shorter runs), and one that a blank line cuts short.
+@example(["[@one]", "<!--", "``", "-->", "[@one]", "`", "-->"])
+@example(["`", "\n\n", "[@one]", "<!--", "`", "[@one]", "-->"])
 def test_the_renderer_shows_exactly_the_citations_the_checker_found(parts: list[str]) -> None:
     """Whatever Markdown makes of the text around them, every citation the finder reports is
     rendered as one numbered link, and nothing else is."""
