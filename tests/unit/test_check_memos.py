@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import copy_project
+from at_once import exit_codes_at_once
 from note_breakages import NOTE_REL, write_good_note
 
 from annotated_edition.diagnostics import Diagnostic, Diagnostics
@@ -294,14 +295,7 @@ def test_two_checks_at_once_fill_one_store(project: Path) -> None:
     note = project / NOTE_REL
     note.write_text(note.read_text(encoding="utf-8").replace("[@joint-statement].", "[@joint-statement], [x](#nowhere)."),
                     encoding="utf-8")
-    context = multiprocessing.get_context("spawn")
-    ready = context.Barrier(2)
-    processes = [context.Process(target=_check_in_child, args=(str(project), ready)) for _ in range(2)]
-    for process in processes:
-        process.start()
-    for process in processes:
-        process.join(300)
-    assert [process.exitcode for process in processes] == [0, 0]
+    assert exit_codes_at_once(_check_in_child, [(str(project),) for _ in range(2)], timeout=300) == [0, 0]
     assert _report(project) == _report(project, cache=False)
     _notes, _found, loads = _load(project, ResultStore(edition_config_for(project).cache_path))
     assert loads is not None and loads.hits == len(_notes), "every clean note was stored whole"

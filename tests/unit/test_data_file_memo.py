@@ -9,7 +9,6 @@ stored; two checks at once both succeed and fill one store."""
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ import pytest
 
 from broken_inputs import CASES, MATRIX_NOTE, BrokenInput, write_note
 from conftest import copy_project
+from at_once import exit_codes_at_once
 
 from annotated_edition.diagnostics import Diagnostics
 from annotated_edition.sources import citation_check
@@ -119,14 +119,7 @@ def _check_in_child(root: str, ready: Any) -> None:
 
 def test_two_checks_at_once_store_the_data_files(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project")
-    context = multiprocessing.get_context("spawn")
-    ready = context.Barrier(2)
-    processes = [context.Process(target=_check_in_child, args=(str(root), ready)) for _ in range(2)]
-    for process in processes:
-        process.start()
-    for process in processes:
-        process.join(300)
-    assert [process.exitcode for process in processes] == [0, 0]
+    assert exit_codes_at_once(_check_in_child, [(str(root),) for _ in range(2)], timeout=300) == [0, 0]
     _value, _passed, _found, checks, memo = _load(root / _SIDECAR, ResultStore(edition_config_for(root).cache_path))
     assert checks == 0 and memo is not None and memo.hits == 1
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from at_once import exit_codes_at_once
+
 from annotated_edition.notes.cache import (ConvertedNote, NoteCache, converter_settings, engine_version,
                                            entry_key)
 from annotated_edition.notes.convert import NoteBodies, convert_note
@@ -170,14 +172,7 @@ def _fill(folder: str, start: int, ready: multiprocessing.synchronize.Barrier) -
 
 
 def test_two_processes_filling_one_store_at_once(tmp_path: Path) -> None:
-    context = multiprocessing.get_context("spawn")  # nothing shared but the folder
-    ready = context.Barrier(2)
-    processes = [context.Process(target=_fill, args=(str(tmp_path), start, ready)) for start in (0, 75)]
-    for process in processes:
-        process.start()
-    for process in processes:
-        process.join(120)
-    assert [process.exitcode for process in processes] == [0, 0]
+    assert exit_codes_at_once(_fill, [(str(tmp_path), start) for start in (0, 75)], timeout=120) == [0, 0]
     bodies = NoteBodies(NoteCache(tmp_path))
     items = [(f"Shared or own note {n}.\n", f"note-{n}") for n in range(225)]
     bodies.prefetch(items)

@@ -10,7 +10,6 @@ problem, with an empty store, a filled one, and none at all."""
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import copy_project
+from at_once import exit_codes_at_once
 from note_breakages import BREAKAGES, Breakage, write_good_note
 
 from annotated_edition.diagnostics import Diagnostics
@@ -128,14 +128,7 @@ def _fill(folder: str, start: int, ready: Any) -> None:
 
 
 def test_two_processes_filling_one_store_at_once(tmp_path: Path) -> None:
-    context = multiprocessing.get_context("spawn")  # nothing shared but the folder
-    ready = context.Barrier(2)
-    processes = [context.Process(target=_fill, args=(str(tmp_path), start, ready)) for start in (0, 150)]
-    for process in processes:
-        process.start()
-    for process in processes:
-        process.join(120)
-    assert [process.exitcode for process in processes] == [0, 0]
+    assert exit_codes_at_once(_fill, [(str(tmp_path), start) for start in (0, 150)], timeout=120) == [0, 0]
     found = ResultStore(tmp_path).get_many(f"key-{n}" for n in range(450))
     assert found == {f"key-{n}": [f"#value-{n}"] for n in range(450)}, "every entry of both runs is whole"
 

@@ -6,13 +6,13 @@ engine's templates compiled at install time are read, never written, and checked
 
 from __future__ import annotations
 
-import multiprocessing
 from pathlib import Path
 
 import pytest
 from jinja2 import DictLoader, Environment
 
 from conftest import copy_project, run_mkdocs_build
+from at_once import exit_codes_at_once
 
 from annotated_edition.render.template_cache import compile_package_templates, environment_digest, \
     use_bytecode_cache
@@ -117,14 +117,7 @@ def _compile_all(folder: str, ready: object) -> None:
 
 
 def test_two_processes_filling_one_folder_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    context = multiprocessing.get_context("spawn")
-    ready = context.Barrier(2)
-    processes = [context.Process(target=_compile_all, args=(str(tmp_path), ready)) for _ in range(2)]
-    for process in processes:
-        process.start()
-    for process in processes:
-        process.join(120)
-    assert [process.exitcode for process in processes] == [0, 0]
+    assert exit_codes_at_once(_compile_all, [(str(tmp_path),) for _ in range(2)], timeout=120) == [0, 0]
     assert not list(tmp_path.glob("templates-*/*.tmp")), "no temporary file left behind"
     compiled = _counting(monkeypatch)
     Templates(cache_folder=tmp_path, installed=None).template(NAMES[0])
